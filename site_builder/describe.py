@@ -1,0 +1,69 @@
+"""A target's parsed goal said in plain Vietnamese ("Đạt từ 90% trở lên vào năm 2030").
+
+The page shows the printed value first; this sentence tells the reader how the site
+understood it, so a misreading is visible and can be reported.
+"""
+
+from __future__ import annotations
+
+from .fmt import number_with_unit
+from .model import Comparator, Goal
+
+_COMPARATOR_WORDS: dict[Comparator, str] = {
+    ">=": "từ {v} trở lên",
+    ">": "trên {v}",
+    "<=": "không quá {v}",
+    "<": "dưới {v}",
+    "=": "đúng {v}",
+    "about": "khoảng {v}",
+    "range": "từ {low} đến {high}",
+}
+
+
+def amount(comparator: Comparator | None, value: float | None, low: float | None,
+           high: float | None, unit: str | None) -> str | None:
+    """`">=", 90, "%"` -> `từ 90% trở lên`; None when there is no number to say."""
+    if comparator is None:
+        return number_with_unit(value, unit) if value is not None else None
+    if comparator == "range":
+        if low is None or high is None:
+            return None
+        return _COMPARATOR_WORDS["range"].format(
+            low=number_with_unit(low, unit), high=number_with_unit(high, unit)
+        )
+    if value is None:
+        return None
+    return _COMPARATOR_WORDS[comparator].format(v=number_with_unit(value, unit))
+
+
+def _period(goal: Goal, term: tuple[int, int]) -> str:
+    start = goal.start_year or term[0]
+    end = goal.end_year or goal.year or term[1]
+    return f"giai đoạn {start}-{end}"
+
+
+def describe_goal(goal: Goal, unit: str | None, term: tuple[int, int]) -> str:
+    """One sentence saying what must be reached, by when, and which way is better."""
+    said = amount(goal.comparator, goal.value, goal.low, goal.high, unit)
+    year = goal.year or term[1]
+    if goal.kind == "assigned":
+        sentence = "Theo chỉ tiêu cấp trên giao; không có con số trong văn bản."
+    elif goal.kind == "qualitative":
+        sentence = "Chỉ tiêu định tính: được đánh giá thủ công, có nêu căn cứ."
+    elif goal.kind == "milestone":
+        sentence = f"Hoàn thành chậm nhất năm {year}."
+    elif said is None:
+        sentence = "Văn bản không nêu con số cụ thể."
+    elif goal.kind == "level":
+        sentence = f"Đạt {said} vào năm {year}."
+    elif goal.kind == "annual":
+        sentence = f"Hằng năm đạt {said} ({_period(goal, term)})."
+    elif goal.kind == "growth":
+        sentence = f"Tăng bình quân {said} mỗi năm ({_period(goal, term)})."
+    else:  # cumulative
+        sentence = f"Cộng dồn {_period(goal, term)} đạt {said}."
+    if goal.direction == "lower":
+        sentence += " Càng thấp càng tốt."
+    elif goal.direction == "higher" and goal.kind in ("level", "annual", "growth"):
+        sentence += " Càng cao càng tốt."
+    return sentence

@@ -1,0 +1,209 @@
+"""Data errors: one record per problem, one exception carrying them all.
+
+Staff fix data, not code, so each error names the file, line, column and field, has a
+stable code they can look up in the staff guide (docs/staff/loi.md), and a short
+message in Vietnamese (English beside it for maintainers). The loader collects every
+problem before raising, so one run shows everything that needs fixing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """A stable error code with its messages; `{…}` fields are filled per error."""
+
+    code: str
+    vi: str
+    en: str
+    fix_vi: str
+
+
+_CODES = [
+    ErrorCode(
+        "yaml-syntax",
+        "Lỗi cú pháp YAML: {detail}",
+        "YAML syntax error: {detail}",
+        "Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm và dấu ngoặc kép.",
+    ),
+    ErrorCode(
+        "yaml-duplicate-key",
+        "Khóa '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line})",
+        "Key '{key}' appears twice (first at line {first_line})",
+        "Xóa một trong hai dòng: YAML chỉ giữ giá trị cuối cùng, giá trị kia bị mất.",
+    ),
+    ErrorCode(
+        "yaml-alias",
+        "Không dùng neo và tham chiếu YAML (& và *)",
+        "YAML anchors and aliases (& and *) are not allowed",
+        "Viết đầy đủ nội dung tại mỗi chỗ cần dùng.",
+    ),
+    ErrorCode(
+        "yaml-tag",
+        "Không dùng thẻ YAML '{tag}'",
+        "YAML tag '{tag}' is not allowed",
+        "Xóa thẻ bắt đầu bằng '!' và ghi giá trị bình thường.",
+    ),
+    ErrorCode(
+        "yaml-ambiguous-number",
+        "Số '{text}' dễ hiểu nhầm: YAML đọc thành {loaded}",
+        "Number '{text}' is ambiguous: YAML reads it as {loaded}",
+        "Nếu là chữ in trong văn bản, đặt trong ngoặc kép (\"{text}\"); nếu là số, "
+        "viết không có dấu chấm phân cách nghìn (5000) và dùng dấu chấm cho phần thập phân (12.5).",
+    ),
+    ErrorCode(
+        "yaml-multiple-documents",
+        "Tệp chỉ được chứa một tài liệu YAML (không dùng '---' lần thứ hai)",
+        "A file must hold a single YAML document",
+        "Xóa dòng '---' thừa hoặc tách thành tệp riêng.",
+    ),
+    ErrorCode(
+        "file-too-large",
+        "Tệp quá lớn ({size} byte, tối đa {limit} byte)",
+        "File too large ({size} bytes, limit {limit})",
+        "Tách dữ liệu thành nhiều phường hoặc kiểm tra tệp có bị dán nhầm nội dung.",
+    ),
+    ErrorCode(
+        "file-encoding",
+        "Tệp không phải UTF-8: {detail}",
+        "File is not UTF-8: {detail}",
+        "Lưu lại tệp với bảng mã UTF-8.",
+    ),
+    ErrorCode(
+        "file-missing",
+        "Thiếu tệp bắt buộc '{name}'",
+        "Required file '{name}' is missing",
+        "Tạo tệp theo mẫu trong hướng dẫn (docs/staff).",
+    ),
+    ErrorCode(
+        "file-empty",
+        "Tệp rỗng",
+        "File is empty",
+        "Thêm nội dung hoặc xóa tệp.",
+    ),
+    ErrorCode(
+        "unknown-field",
+        "Trường '{name}' không có trong lược đồ dữ liệu",
+        "Field '{name}' is not part of the schema",
+        "Kiểm tra chính tả tên trường; danh sách trường ở docs/staff/truong-du-lieu.md.",
+    ),
+    ErrorCode(
+        "missing-field",
+        "Thiếu trường bắt buộc '{name}'",
+        "Required field '{name}' is missing",
+        "Thêm trường này (xem docs/staff/truong-du-lieu.md).",
+    ),
+    ErrorCode(
+        "text-needs-quotes",
+        "Trường văn bản nhận giá trị '{text}' không có ngoặc kép, YAML đọc thành {loaded}",
+        "Text field got unquoted '{text}', which YAML reads as {loaded}",
+        "Đặt văn bản in trong ngoặc kép: \"{text}\".",
+    ),
+    ErrorCode(
+        "wrong-type",
+        "Giá trị '{text}' sai kiểu: {detail}",
+        "Value '{text}' has the wrong type: {detail}",
+        "Xem kiểu của trường trong docs/staff/truong-du-lieu.md.",
+    ),
+    ErrorCode(
+        "invalid-choice",
+        "Giá trị '{text}' không hợp lệ; chọn một trong: {choices}",
+        "Value '{text}' is not allowed; choose one of: {choices}",
+        "Dùng đúng một giá trị trong danh sách.",
+    ),
+    ErrorCode(
+        "invalid-value",
+        "Giá trị không hợp lệ: {detail}",
+        "Invalid value: {detail}",
+        "Sửa giá trị theo gợi ý trong thông báo.",
+    ),
+    ErrorCode(
+        "duplicate-id",
+        "Mã '{id}' bị trùng (đã dùng ở {first})",
+        "Id '{id}' is used twice (first at {first})",
+        "Mỗi mục cần một mã riêng; mã là một phần của địa chỉ trang, đừng đổi mã đã công bố.",
+    ),
+    ErrorCode(
+        "unknown-organisation",
+        "Không tìm thấy đơn vị '{name}' trong danh sách đơn vị của phường",
+        "Organisation '{name}' is not in the ward's list",
+        "Thêm tên này vào 'aliases' của đơn vị đúng trong ward.yaml, hoặc thêm đơn vị mới.",
+    ),
+    ErrorCode(
+        "unknown-reference",
+        "Không tìm thấy {kind} có mã '{id}'",
+        "No {kind} with id '{id}'",
+        "Kiểm tra chính tả mã, hoặc thêm mục được tham chiếu.",
+    ),
+    ErrorCode(
+        "duplicate-period",
+        "Kỳ '{period}' có hai số liệu trong cùng chuỗi (lần đầu ở dòng {first_line})",
+        "Period '{period}' has two values in one series (first at line {first_line})",
+        "Giữ một số liệu cho mỗi kỳ; số liệu điều chỉnh thì sửa giá trị và ghi chú.",
+    ),
+    ErrorCode(
+        "ward-folder-mismatch",
+        "Mã phường '{id}' khác tên thư mục '{folder}'",
+        "Ward id '{id}' differs from its folder '{folder}'",
+        "Đặt tên thư mục trùng với mã phường.",
+    ),
+]
+
+CODES: dict[str, ErrorCode] = {c.code: c for c in _CODES}
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in the data, located as precisely as the YAML allows."""
+
+    file: Path
+    line: int
+    column: int
+    field: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message_vi(self) -> str:
+        """Message for staff, in Vietnamese."""
+        return CODES[self.code].vi.format(**self.params)
+
+    @property
+    def message_en(self) -> str:
+        """Message for maintainers, in English."""
+        return CODES[self.code].en.format(**self.params)
+
+    @property
+    def fix_vi(self) -> str:
+        """How to fix it, in Vietnamese."""
+        return CODES[self.code].fix_vi.format(**self.params)
+
+    def format(self, lang: str = "vi") -> str:
+        """One line an editor can jump to: `file:line:column: code field: message`."""
+        where = f"{self.file.as_posix()}:{self.line}:{self.column}"
+        message = self.message_vi if lang == "vi" else self.message_en
+        field_part = f" [{self.field}]" if self.field else ""
+        line = f"{where}: {self.code}{field_part}: {message}"
+        if lang == "vi":
+            line += f" — Cách sửa: {self.fix_vi}"
+        return line
+
+
+class DataErrors(Exception):
+    """Every problem found in one load; raised once, after everything was checked."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.file.as_posix(), e.line, e.column, e.code))
+        super().__init__(self.report())
+
+    def report(self, lang: str = "vi") -> str:
+        """All errors, one per line, with a count first."""
+        head = (
+            f"Dữ liệu có {len(self.errors)} lỗi; chưa công bố gì."
+            if lang == "vi"
+            else f"The data has {len(self.errors)} error(s); nothing was published."
+        )
+        return "\n".join([head, *(e.format(lang) for e in self.errors)])

@@ -1,0 +1,45 @@
+"""Numbers and dates the Vietnamese way (1.234,5; 12/12/2025), through Babel.
+
+Only measured and computed figures are formatted here; text printed in a document is
+shown as printed. Babel's default patterns round too eagerly for our use (its percent
+format turns 12,5% into 12%) and abbreviate dates ("5/3/26"), so patterns are explicit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "vi"
+# Up to three decimals, thousands grouped: 1234.5 -> "1.234,5"; 90.0 -> "90".
+_NUMBER_PATTERN = "#,##0.###"
+
+
+def number(value: float) -> str:
+    """A measured or computed number: `1234.5` -> `1.234,5`."""
+    return format_decimal(value, format=_NUMBER_PATTERN, locale=LOCALE)
+
+
+def number_with_unit(value: float, unit: str | None) -> str:
+    """`12.5, "%"` -> `12,5%`; other units follow after a space."""
+    text = number(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def day(value: date) -> str:
+    """`date(2025, 12, 12)` -> `12/12/2025`."""
+    return format_date(value, format="dd/MM/yyyy", locale=LOCALE)
+
+
+def period(text: str) -> str:
+    """A data period as a reader says it: `2026` -> `2026`, `2026-Q2` -> `Quý II/2026`."""
+    if "-Q" in text:
+        year, quarter = text.split("-Q")
+        return f"Quý {['I', 'II', 'III', 'IV'][int(quarter) - 1]}/{year}"
+    if len(text) == 10:
+        return day(date.fromisoformat(text))
+    return text

@@ -1,0 +1,73 @@
+"""From a loaded dataset to the generated pages, each as Markdown text.
+
+This is the second phase of a build (the first is `load.load_dataset`): it only runs
+on data that passed every check. A generated page is a small YAML front matter (its
+title and search metadata) followed by one HTML block, so any Markdown-based
+generator can build it: the MkDocs plugin serves these texts from memory, and
+`site-builder export` writes them to a folder for another generator.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import urls
+from .load import Dataset, WardData
+from .pages import (
+    series_by_target,
+    build_home,
+    build_project,
+    build_target,
+    build_ward,
+)
+from .render import PageModel, render
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page of the site that exists only in memory."""
+
+    url: str  # site-relative, e.g. "kien-an/chi-tieu/x/"
+    title: str
+    kind: str  # "ward", "target" or "project"
+    ward: str  # ward id
+    body: str  # rendered HTML
+    has_chart: bool
+
+    @property
+    def src_uri(self) -> str:
+        """Path of the Markdown source the page pretends to have."""
+        return urls.source_file(self.url)
+
+    def markdown(self) -> str:
+        """Front matter and body; JSON strings are valid YAML, so titles need no quoting rules."""
+        meta = {"title": self.title, "kind": self.kind, "ward": self.ward}
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                          for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{self.body}\n"
+
+
+def _page(model: PageModel, kind: str, ward: WardData) -> GeneratedPage:
+    body = render(model)
+    return GeneratedPage(model.url, model.title, kind, ward.ward.id, body, "data-chart=" in body)
+
+
+def _ward_pages(ward: WardData) -> Iterator[GeneratedPage]:
+    yield _page(build_ward(ward), "ward", ward)
+    by_target = series_by_target(ward)
+    for target in ward.targets:
+        yield _page(build_target(ward, target, by_target), "target", ward)
+    for project in ward.projects:
+        yield _page(build_project(ward, project), "project", ward)
+
+
+def generate_pages(dataset: Dataset) -> list[GeneratedPage]:
+    """Every generated page, in a stable order (wards, then their targets and projects)."""
+    return [page for ward in dataset.wards for page in _ward_pages(ward)]
+
+
+def home_section(dataset: Dataset) -> str:
+    """The wards block appended to the hand-written home page."""
+    return render(build_home(dataset))

@@ -1,0 +1,646 @@
+"""Page view models: everything a template shows, already formatted, linked and explained.
+
+One dataclass per page kind (`HomePage`, `WardPage`, `TargetPage`, `ProjectPage`)
+and one `build_*` function for each. Templates only display these fields: numbers
+arrive formatted the Vietnamese way, URLs arrive relative to the page, labels arrive
+in words. Data text stays plain `str` (the templates escape it); only sanitised note
+HTML arrives as `Markup`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup
+
+from . import urls
+from .charts import ChartSeries, target_chart
+from .describe import amount, describe_goal
+from .fmt import day, number, period
+from .labels import t
+from .load import Dataset, WardData
+from .markup import note_html
+from .model import Document, Milestone, Note, Project, Series, Source, Target, Task
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link: its text and its href relative to the page that shows it."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """Where an item is printed, with the exact quote."""
+
+    document: str  # "Chương trình hành động số 04-CTr/ĐU ngày 12/12/2025"
+    section: str | None
+    row: str | None
+    page: int | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """A visible note with its kind in words and its sanitised text."""
+
+    kind: str  # machine kind, used as a CSS modifier
+    label: str
+    html: Markup
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document as listed on a ward page."""
+
+    title: str
+    number: str | None
+    date: str | None  # dd/mm/yyyy or the printed date text
+    status: str  # in words
+    version_label: str | None
+    issuer: str
+    signer: str | None
+    revises: str | None  # title of the revised document
+    summary: Markup | None
+    notes: list[NoteView]
+
+
+@dataclass(frozen=True)
+class TargetRowView:
+    """A target as a row of the ward page's table."""
+
+    code: str | None
+    name: str
+    link: str
+    unit: str | None
+    value_text: str | None
+    yearly_text: str | None
+    lead_unit: str | None
+    children: list[TargetRowView]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A group of targets on the ward page."""
+
+    code: str | None
+    name: str
+    inferred: bool
+    targets: list[TargetRowView]
+
+
+@dataclass(frozen=True)
+class ProjectRowView:
+    """A project as a row of the ward page's table."""
+
+    codes: str  # printed row numbers, joined
+    name: str
+    link: str
+    kind: str
+    lead_unit: str | None
+    timeframe: str | None
+    funding: str | None
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A priority task or a breakthrough."""
+
+    code: str | None
+    text: str
+    lead_unit: str | None
+    partners: str | None
+    timeframe: str | None
+    source: SourceView
+    notes: list[NoteView]
+    restored: bool
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact about the ward, as printed."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class WardCard:
+    """A ward on the home page."""
+
+    name: str
+    city: str
+    link: str
+    targets: int
+    projects: int
+    tasks: int
+    documents: list[str]
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """`/`: the wards side by side (the intro comes from content/index.md)."""
+
+    url: str
+    title: str
+    wards: list[WardCard]
+
+
+@dataclass(frozen=True)
+class WardPage:
+    """`/<ward>/`: documents, targets by group, projects, tasks, breakthroughs."""
+
+    url: str
+    title: str
+    breadcrumbs: list[Link]
+    name: str
+    city: str
+    formed: Markup | None
+    facts: list[FactView]
+    former_wards: list[str]
+    documents: list[DocumentView]
+    groups: list[GroupView]
+    projects: list[ProjectRowView]
+    priority_tasks: list[TaskView]
+    breakthroughs: list[TaskView]
+
+
+@dataclass(frozen=True)
+class DataRowView:
+    """A row of a target's data table: a measurement or the goal itself."""
+
+    period: str
+    series: str
+    value: str
+    printed: str | None
+    flags: str | None
+    source: str | None
+    note: Markup | None
+    is_goal: bool
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    """An intermediate value printed for a target."""
+
+    year: int
+    text: str
+    meaning: str | None
+
+
+@dataclass(frozen=True)
+class OverrideView:
+    """A status set by hand, shown as such."""
+
+    status: str
+    reason: str
+    source: str
+    date: str
+
+
+@dataclass(frozen=True)
+class TargetBody:
+    """What a target and each of its child targets show (a child is a section)."""
+
+    anchor: str
+    code: str | None
+    name: str
+    unit: str | None
+    value_text: str | None
+    yearly_text: str | None
+    kind: str
+    meaning: str
+    lead_unit: str | None
+    partners: str | None
+    milestones: list[MilestoneView]
+    notes: list[NoteView]
+    override: OverrideView | None
+    chart_json: str | None  # Plotly spec, JSON, for a data attribute
+    chart_label: str  # text alternative of the chart
+    series_notes: list[str]  # how each series relates to the target, from the document
+    rows: list[DataRowView]
+    children: list[TargetBody] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TargetPage:
+    """`/<ward>/chi-tieu/<id>/`."""
+
+    url: str
+    title: str
+    breadcrumbs: list[Link]
+    group: str | None
+    restored: bool
+    sources: list[SourceView]
+    body: TargetBody
+    related_projects: list[Link]
+    plotly_src: str
+
+
+@dataclass(frozen=True)
+class ProjectSourceRowView:
+    """One appendix row that names a project."""
+
+    table: str
+    code: str | None
+    name: str
+    lead_unit: str | None
+    partners: str | None
+    timeframe: str | None
+    funding: str | None
+    remark: str | None
+    source: SourceView
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A dated event of a project: a status change, a milestone or a progress figure."""
+
+    when: str
+    kind: str  # "status", "milestone" or "progress"
+    text: str
+    source: str | None
+    note: Markup | None
+    done: bool | None
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """`/<ward>/du-an/<id>/`."""
+
+    url: str
+    title: str
+    breadcrumbs: list[Link]
+    kind: str
+    name: str
+    context: bool
+    restored: bool
+    lead_unit: str | None
+    partners: str | None
+    timeframe: str | None
+    funding: str | None
+    budget: str | None
+    location: str | None
+    rows: list[ProjectSourceRowView]
+    timeline: list[TimelineItem]
+    related_targets: list[Link]
+    notes: list[NoteView]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _document_label(doc: Document) -> str:
+    label = doc.title
+    if doc.number:
+        label += f" số {doc.number}"
+    if doc.date:
+        label += f" ngày {day(doc.date)}"
+    elif doc.date_text:
+        label += f" ({doc.date_text})"
+    return label
+
+
+def _source_view(ward: WardData, source: Source) -> SourceView:
+    return SourceView(
+        document=_document_label(ward.document(source.document)),
+        section=source.section,
+        row=source.row,
+        page=source.page,
+        quote=source.quote,
+    )
+
+
+def _cite(ward: WardData, source: Source) -> str:
+    """A short citation for a table cell."""
+    parts = [_document_label(ward.document(source.document))]
+    if source.section:
+        parts.append(source.section)
+    if source.row:
+        parts.append(f"{t('source.row')} {source.row}")
+    if source.page:
+        parts.append(f"{t('source.page')} {source.page}")
+    return ", ".join(parts)
+
+
+def _notes(ward: WardData, notes: list[Note]) -> list[NoteView]:
+    return [
+        NoteView(n.kind, t(f"note.{n.kind}"), note_html(n.text),
+                 [_source_view(ward, s) for s in n.sources])
+        for n in notes
+    ]
+
+
+def _milestone(m: Milestone, unit: str | None) -> MilestoneView:
+    return MilestoneView(m.year, m.text, amount(m.comparator, m.value, m.low, m.high, unit))
+
+
+def _term(ward: WardData) -> tuple[int, int]:
+    return ward.ward.term_start, ward.ward.term_end
+
+
+def _area_name(ward: WardData, series: Series) -> str:
+    if series.area is None:
+        return t("target.whole_ward")
+    return next(f.name for f in ward.ward.former_wards if f.id == series.area)
+
+
+def _series_label(ward: WardData, series: Series) -> str:
+    return f"{series.name} ({_area_name(ward, series)})"
+
+
+def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[DataRowView]:
+    """Every measurement, then the milestones and the goal, so the table holds the target."""
+    rows: list[DataRowView] = []
+    for s in series:
+        label = _series_label(ward, s)
+        for obs in sorted(s.observations, key=lambda o: o.period):
+            flags = ", ".join(t(f"flag.{f}") for f in obs.flags) or None
+            rows.append(DataRowView(
+                period=period(obs.period),
+                series=label,
+                value=number(obs.value) if obs.value is not None else "—",
+                printed=obs.value_text,
+                flags=flags,
+                source=_cite(ward, obs.source),
+                note=note_html(obs.note) if obs.note else None,
+                is_goal=False,
+            ))
+    for m in target.milestones:
+        rows.append(DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None,
+                                None, None, True))
+    goal_said = amount(target.goal.comparator, target.goal.value, target.goal.low,
+                       target.goal.high, target.unit)
+    if goal_said or target.value_text:
+        year = target.goal.year or target.goal.end_year or ward.ward.term_end
+        rows.append(DataRowView(str(year), t("target.row_goal"), goal_said or "—",
+                                target.value_text, None, None, None, True))
+    return rows
+
+
+def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
+    """Text alternative of the chart: what it draws, in a sentence."""
+    drawn = "; ".join(
+        f"{_series_label(ward, s)}: "
+        + ", ".join(f"{period(o.period)} {number(o.value)}" for o in s.observations
+                    if o.value is not None)
+        for s in series
+    )
+    return f"{t('target.chart_caption')}. {drawn}."
+
+
+def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Series]]) -> TargetBody:
+    series = by_target.get(target.id, [])
+    spec = target_chart(
+        [ChartSeries(_series_label(ward, s), tuple(s.observations)) for s in series],
+        target.goal, target.unit, _term(ward),
+    )
+    override = None
+    if target.status_override:
+        o = target.status_override
+        override = OverrideView(t(f"status.{o.status}"), o.reason, o.source, day(o.date))
+    return TargetBody(
+        anchor=target.id,
+        code=target.code,
+        name=target.name,
+        unit=target.unit,
+        value_text=target.value_text,
+        yearly_text=target.yearly_text,
+        kind=t(f"kind.{target.goal.kind}"),
+        meaning=describe_goal(target.goal, target.unit, _term(ward)),
+        lead_unit=target.lead_unit,
+        partners=target.partners,
+        milestones=[_milestone(m, target.unit) for m in target.milestones],
+        notes=_notes(ward, target.notes),
+        override=override,
+        chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")) if spec else None,
+        chart_label=_chart_label(target, series, ward),
+        series_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in series if s.link_note],
+        rows=_data_rows(ward, target, series),
+        children=[_target_body(ward, child, by_target) for child in target.children],
+    )
+
+
+def series_by_target(ward: WardData) -> dict[str, list[Series]]:
+    out: dict[str, list[Series]] = {}
+    for s in ward.series:
+        if s.target:
+            out.setdefault(s.target, []).append(s)
+    return out
+
+
+def _breadcrumbs(here: str, ward: WardData | None = None) -> list[Link]:
+    crumbs = [Link(t("nav.home"), urls.relative(here, urls.HOME))]
+    if ward is not None:
+        crumbs.append(Link(ward.ward.full_name, urls.relative(here, urls.ward(ward.ward.id))))
+    return crumbs
+
+
+def _target_links(ward: WardData) -> dict[str, tuple[str, str]]:
+    """Name and URL of every target; a child target lives in a section of its parent."""
+    out: dict[str, tuple[str, str]] = {}
+
+    def walk(target: Target, page_url: str, anchor: str) -> None:
+        out[target.id] = (target.name, page_url + anchor)
+        for child in target.children:
+            walk(child, page_url, f"#{child.id}")
+
+    for target in ward.targets:
+        walk(target, urls.target(ward.ward.id, target.id), "")
+    return out
+
+
+def _project_codes(project: Project) -> str:
+    return ", ".join(r.code for r in project.rows if r.code)
+
+
+def _timeframe_text(project: Project) -> str | None:
+    if project.timeframe is None:
+        return None
+    if project.timeframe.text:
+        return project.timeframe.text
+    years = [y for y in (project.timeframe.start, project.timeframe.end) if y]
+    return " - ".join(str(y) for y in years) or None
+
+
+def _task_view(ward: WardData, task: Task) -> TaskView:
+    return TaskView(task.code, task.text, task.lead_unit, task.partners, task.timeframe,
+                    _source_view(ward, task.source), _notes(ward, task.notes),
+                    task.restored_from_ocr)
+
+
+# ---------------------------------------------------------------- builders
+
+
+def build_home(dataset: Dataset) -> HomePage:
+    """The home page's list of wards."""
+    here = urls.HOME
+    cards = [
+        WardCard(
+            name=w.ward.full_name,
+            city=w.ward.city,
+            link=urls.relative(here, urls.ward(w.ward.id)),
+            targets=len(w.targets),
+            projects=len(w.projects),
+            tasks=len(w.priority_tasks),
+            documents=[_document_label(d) for d in w.documents],
+        )
+        for w in dataset.wards
+    ]
+    return HomePage(here, t("site.wards"), cards)
+
+
+def build_ward(ward: WardData) -> WardPage:
+    """A ward's overview page."""
+    here = urls.ward(ward.ward.id)
+    titles = {d.id: d.title for d in ward.documents}
+
+    def row(target: Target) -> TargetRowView:
+        return TargetRowView(
+            code=target.code,
+            name=target.name,
+            link=urls.relative(here, urls.target(ward.ward.id, target.id)),
+            unit=target.unit,
+            value_text=target.value_text,
+            yearly_text=target.yearly_text,
+            lead_unit=target.lead_unit,
+            children=[row(c) for c in target.children],
+        )
+
+    groups = [
+        GroupView(g.code, g.name, g.inferred, [row(x) for x in ward.targets if x.group == g.id])
+        for g in ward.groups
+    ]
+    documents = [
+        DocumentView(
+            title=d.title,
+            number=d.number,
+            date=day(d.date) if d.date else d.date_text,
+            status=t(f"doc.status.{d.status}"),
+            version_label=d.version_label,
+            issuer=d.issuer,
+            signer=d.signer,
+            revises=titles.get(d.revises) if d.revises else None,
+            summary=note_html(d.summary) if d.summary else None,
+            notes=_notes(ward, d.notes),
+        )
+        for d in ward.documents
+    ]
+    projects = [
+        ProjectRowView(
+            codes=_project_codes(p),
+            name=p.name,
+            link=urls.relative(here, urls.project(ward.ward.id, p.id)),
+            kind=t(f"project_kind.{p.kind}"),
+            lead_unit=p.lead_unit or p.rows[0].lead_unit,
+            timeframe=_timeframe_text(p) or p.rows[0].timeframe,
+            funding=p.funding or p.rows[0].funding,
+        )
+        for p in ward.projects
+    ]
+    return WardPage(
+        url=here,
+        title=ward.ward.full_name,
+        breadcrumbs=_breadcrumbs(here),
+        name=ward.ward.full_name,
+        city=ward.ward.city,
+        formed=note_html(ward.ward.formed) if ward.ward.formed else None,
+        facts=[FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
+               for f in ward.ward.facts],
+        former_wards=[f.name for f in ward.ward.former_wards],
+        documents=documents,
+        groups=groups,
+        projects=projects,
+        priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
+        breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
+    )
+
+
+def build_target(ward: WardData, target: Target, by_target: dict[str, list[Series]]) -> TargetPage:
+    """A target's page, with its children as sections."""
+    here = urls.target(ward.ward.id, target.id)
+    group = next((g for g in ward.groups if g.id == target.group), None)
+    title = f"{target.code} {target.name}" if target.code else target.name
+    related = [
+        Link(p.name, urls.relative(here, urls.project(ward.ward.id, p.id)))
+        for p in ward.projects if target.id in p.related_targets
+    ]
+    return TargetPage(
+        url=here,
+        title=title,
+        breadcrumbs=_breadcrumbs(here, ward),
+        group=(f"{group.code}. {group.name}" if group.code else group.name) if group else None,
+        restored=target.restored_from_ocr,
+        sources=[_source_view(ward, s) for s in target.sources],
+        body=_target_body(ward, target, by_target),
+        related_projects=related,
+        plotly_src=urls.relative(here, urls.PLOTLY_JS),
+    )
+
+
+def _timeline(ward: WardData, project: Project) -> list[TimelineItem]:
+    """Status changes, milestones and progress, oldest first; undated milestones last."""
+    dated: list[tuple[tuple[int, int, int], TimelineItem]] = []
+    for change in project.status_history:
+        item = TimelineItem(day(change.date), "status", t(f"project_status.{change.status}"),
+                            change.source, note_html(change.note) if change.note else None, None)
+        dated.append(((change.date.year, change.date.month, change.date.day), item))
+    for m in project.milestones:
+        when = day(m.date) if m.date else (str(m.year) if m.year else "")
+        key_date = m.date or (date(m.year, 12, 31) if m.year else date(9999, 12, 31))
+        dated.append(((key_date.year, key_date.month, key_date.day),
+                      TimelineItem(when, "milestone", m.text, m.source, None, m.done)))
+    for p in project.progress:
+        item = TimelineItem(period(p.period), "progress", f"{number(p.value)}%", p.source, None, None)
+        year = int(p.period[:4])
+        dated.append(((year, 12, 31) if len(p.period) == 4 else (year, 6, 30), item))
+    dated.sort(key=lambda pair: pair[0])
+    return [item for _, item in dated]
+
+
+def build_project(ward: WardData, project: Project) -> ProjectPage:
+    """A project's page, listing every appendix row that names it."""
+    here = urls.project(ward.ward.id, project.id)
+    tables = {tb.id: tb for tb in ward.tables}
+    target_links = _target_links(ward)
+
+    def table_label(table_id: str) -> str:
+        tb = tables[table_id]
+        label = f"{tb.number}. {tb.title}" if tb.number else tb.title
+        return label + (f" ({t('project.inferred_table')})" if tb.inferred else "")
+
+    budget = None
+    if project.budget:
+        budget = project.budget.text
+    return ProjectPage(
+        url=here,
+        title=project.name,
+        breadcrumbs=_breadcrumbs(here, ward),
+        kind=t(f"project_kind.{project.kind}"),
+        name=project.name,
+        context=project.context,
+        restored=project.restored_from_ocr,
+        lead_unit=project.lead_unit,
+        partners=project.partners,
+        timeframe=_timeframe_text(project),
+        funding=project.funding,
+        budget=budget,
+        location=project.location,
+        rows=[
+            ProjectSourceRowView(table_label(r.table), r.code, r.name, r.lead_unit, r.partners,
+                                 r.timeframe, r.funding, r.remark, _source_view(ward, r.source))
+            for r in project.rows
+        ],
+        timeline=_timeline(ward, project),
+        related_targets=[
+            Link(target_links[i][0], urls.relative(here, target_links[i][1]))
+            for i in project.related_targets
+        ],
+        notes=_notes(ward, project.notes),
+    )
+

@@ -1,0 +1,111 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to the core.
+
+Sequence of a build:
+
+- `on_config`: load and check `data/` (the core raises one `DataErrors`, turned here
+  into one `PluginError`: MkDocs stops before it empties `site_dir`, with no
+  traceback), render every generated page, and watch `data/` for `mkdocs serve`.
+- `on_files`: add the generated pages, out of the navigation (thousands of pages in
+  Material's nav make the build quadratic), and the pinned plotly.js bundle.
+- `on_page_markdown`: append the wards block to the hand-written home page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import urls
+from .errors import DataErrors
+from .generate import GeneratedPage, generate_pages, home_section
+from .load import Dataset, load_dataset
+
+log = get_plugin_logger(__name__)
+
+# Where `npm ci` puts the pinned plotly.js bundle (see package.json).
+_PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
+_PLOTLY_FILE = "plotly-basic.min.js"
+
+
+class CommitmentsConfig(Config):
+    """Options of the `commitments` plugin in mkdocs.yml."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder holding `wards/<id>/*.yaml`, relative to mkdocs.yml."""
+
+    data_wards = c.ListOfItems(c.Type(str), default=[])
+    """Ward ids to build (a fast preview of one ward); empty builds every ward."""
+
+    data_as_of = c.Optional(c.Type(str))
+    """Date computed figures are stated at (`2026-06-30`); default: the build date."""
+
+    vendor_dir = c.Type(str, default="node_modules")
+    """Folder where npm installed the pinned third-party assets, relative to mkdocs.yml."""
+
+
+class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
+    """Generates every ward, target and project page from `data/`."""
+
+    def __init__(self) -> None:
+        self.dataset: Dataset | None = None
+        self.pages: list[GeneratedPage] = []
+        self.as_of: date = date.today()
+
+    def _path(self, config: MkDocsConfig, option: str) -> Path:
+        return (Path(config.config_file_path).parent / option).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the data; render the pages; watch the data folder."""
+        data_dir = self._path(config, self.config.data_dir)
+        try:
+            self.as_of = (date.fromisoformat(self.config.data_as_of)
+                          if self.config.data_as_of else date.today())
+        except ValueError as exc:
+            raise PluginError(f"commitments: data_as_of must be YYYY-MM-DD: {exc}") from None
+        try:
+            self.dataset = load_dataset(data_dir, self.config.data_wards or None)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        self.pages = generate_pages(self.dataset)
+        log.info("%d pages generated from %s", len(self.pages), data_dir)
+        config.watch.append(str(data_dir))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (out of the nav) and the plotly.js bundle."""
+        for page in self.pages:
+            files.append(File.generated(config, page.src_uri, content=page.markdown(),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        if any(page.has_chart for page in self.pages):
+            files.append(self._plotly_file(config))
+        return files
+
+    def _plotly_file(self, config: MkDocsConfig) -> File:
+        bundle = self._path(config, self.config.vendor_dir) / _PLOTLY_PACKAGE / _PLOTLY_FILE
+        if not bundle.is_file():
+            raise PluginError(
+                f"commitments: {bundle} is missing; run `make vendor` (npm ci) first."
+            )
+        return File.generated(config, urls.PLOTLY_JS, abs_src_path=str(bundle))
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Append the list of wards to the hand-written home page."""
+        if page.file.src_uri == "index.md" and self.dataset is not None:
+            return f"{markdown}\n\n{home_section(self.dataset)}\n"
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        """Give templates the date figures are stated at."""
+        context["as_of"] = self.as_of.strftime("%d/%m/%Y")
+        return context

@@ -1,0 +1,45 @@
+"""Render page view models to HTML with the package's templates.
+
+The Jinja environment autoescapes every value: this is the escaping path for all data
+text (MkDocs' own theme environment does not autoescape). Templates live in
+`site_builder/templates/`, one per page kind and one partial per component.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .labels import t
+from .pages import HomePage, ProjectPage, TargetPage, WardPage
+
+PageModel = HomePage | WardPage | TargetPage | ProjectPage
+
+_TEMPLATES: dict[type, str] = {
+    HomePage: "home.html",
+    WardPage: "ward.html",
+    TargetPage: "target.html",
+    ProjectPage: "project.html",
+}
+
+
+@cache
+def environment() -> Environment:
+    """The shared, autoescaping template environment (built once per process)."""
+    env = Environment(
+        loader=PackageLoader("site_builder", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals["t"] = t
+    return env
+
+
+def render(page: PageModel) -> str:
+    """HTML of one page body."""
+    template = environment().get_template(_TEMPLATES[type(page)])
+    return template.render(page=page)

@@ -1,0 +1,53 @@
+"""Every URL of the site, built in one place.
+
+Pages are addressed by site-relative paths ending in "/" (directory URLs:
+`kien-an/chi-tieu/ty-le-ho-ngheo/`). Links inside pages are always *relative* to the
+page that holds them (`relative`), so the site works at the root of a host and under
+any sub-path without knowing which.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = ""
+METHODOLOGY = "phuong-phap/"
+DOWNLOADS = "du-lieu/"
+SEARCH = "tim-kiem/"
+TARGET_FOLDER = "chi-tieu"
+PROJECT_FOLDER = "du-an"
+VENDOR_FOLDER = "assets/vendor/"
+PLOTLY_JS = VENDOR_FOLDER + "plotly-basic.min.js"
+
+
+def ward(ward_id: str) -> str:
+    """The ward overview page."""
+    return f"{ward_id}/"
+
+
+def target(ward_id: str, target_id: str) -> str:
+    """A target's page."""
+    return f"{ward_id}/{TARGET_FOLDER}/{target_id}/"
+
+
+def project(ward_id: str, project_id: str) -> str:
+    """A project's page."""
+    return f"{ward_id}/{PROJECT_FOLDER}/{project_id}/"
+
+
+def source_file(url: str) -> str:
+    """The Markdown path a page is generated at: `a/b/` -> `a/b/index.md`, `` -> `index.md`."""
+    return f"{url}index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url`, both site-relative.
+
+    `relative("kien-an/", "kien-an/chi-tieu/x/")` -> `chi-tieu/x/`;
+    `relative("kien-an/chi-tieu/x/", "")` -> `../../../`.
+    """
+    base = from_url.rstrip("/") or "."
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", base)
+    if to_url and not to_url.endswith("/"):
+        return rel
+    return "./" if rel == "." else rel + "/"
