@@ -70,7 +70,7 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
 
 
 def target_chart(
-    series: list[ChartSeries], goal: Goal, unit: str | None, term: tuple[int, int]
+    series: list[ChartSeries], goal: Goal | None, unit: str | None, term: tuple[int, int]
 ) -> dict[str, Any] | None:
     """Spec of a target's chart; None when nothing was measured (the page says so)."""
     measured = [s for s in series if any(o.value is not None for o in s.observations)]
@@ -89,14 +89,15 @@ def target_chart(
             "marker": {"size": 8},
             "hovertemplate": "%{y:,.2~f}<extra>" + _chart_text(s.label) + "</extra>",
         })
-    data.extend(_goal_traces(goal, term, unit))
+    if goal is not None:
+        data.extend(_goal_traces(goal, term, unit))
     layout = {
         "separators": ",.",
-        "margin": {"l": 48, "r": 16, "t": 16, "b": 40},
-        "height": 320,
+        "margin": {"l": 48, "r": 16, "t": 16, "b": 24},
+        "height": 360,
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2},
-        "xaxis": {"tickformat": "d", "dtick": 1, "title": {"text": "Năm"}},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top"},
+        "xaxis": {"tickformat": "d", "dtick": 1},
         "yaxis": {"title": {"text": unit or ""}, "rangemode": "tozero", "tickformat": ",~f"},
         "hovermode": "closest",
     }

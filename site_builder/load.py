@@ -62,6 +62,7 @@ class WardData:
     projects: tuple[Project, ...]
     priority_tasks: tuple[Task, ...]
     breakthroughs: tuple[Task, ...]
+    main_tasks: tuple[Task, ...]
     files: tuple[Path, ...] = field(default=())
 
     def organisation_for(self, printed: str) -> Organisation | None:
@@ -192,7 +193,7 @@ class _WardChecker:
     def shown(self, name: str) -> Path:
         return (self.folder / name).relative_to(self.data_dir.parent)
 
-    def error(self, name: str, loc: Loc, code: str, **params: object) -> None:
+    def error(self, name: str, loc: Loc, code: str, /, **params: object) -> None:
         read = self.reads.get(name)
         line, column = read.position(loc) if read else (1, 1)
         self.errors.append(DataError(self.shown(name), line, column, format_loc(loc), code, params))
@@ -257,6 +258,7 @@ class _WardChecker:
             projects=tuple(pf.projects),
             priority_tasks=tuple(kf.priority_tasks),
             breakthroughs=tuple(kf.breakthroughs),
+            main_tasks=tuple(kf.main_tasks),
             files=tuple(self.folder / n for n in self.reads),
         )
 
@@ -275,6 +277,7 @@ class _WardChecker:
         self.unique("projects.yaml", [(("projects", i), p.id) for i, p in enumerate(pf.projects)])
         tasks = [(("priority_tasks", i), t.id) for i, t in enumerate(kf.priority_tasks)]
         tasks += [(("breakthroughs", i), t.id) for i, t in enumerate(kf.breakthroughs)]
+        tasks += [(("main_tasks", i), t.id) for i, t in enumerate(kf.main_tasks)]
         self.unique("tasks.yaml", tasks)
         self.unique("series.yaml", [(("series", i), s.id) for i, s in enumerate(sf.series)])
 
@@ -330,10 +333,13 @@ class _WardChecker:
                 if target_id not in target_ids:
                     self.error("projects.yaml", (*loc, "related_targets", j), "unknown-reference",
                                kind="chỉ tiêu", id=target_id)
-        for key in ("priority_tasks", "breakthroughs"):
+        for key in ("priority_tasks", "breakthroughs", "main_tasks"):
             for i, task in enumerate(getattr(kf, key)):
                 check_orgs("tasks.yaml", (key, i), task.lead_unit, task.lead_orgs,
                            "lead_unit", "lead_orgs")
+                if task.partner_orgs is not None:
+                    check_orgs("tasks.yaml", (key, i), None, task.partner_orgs,
+                               "partners", "partner_orgs")
         for i, series in enumerate(sf.series):
             loc = ("series", i)
             if series.target is not None and series.target not in target_ids:

@@ -179,7 +179,11 @@ class Target(Model):
     unit: Text | None = Field(None, description="Đơn vị tính như in: '%', 'TCĐ', 'tỷ đồng'.")
     value_text: Text | None = Field(None, description="Giá trị 'Đến năm 2030' như in.")
     yearly_text: Text | None = Field(None, description="Giá trị 'Bình quân năm' như in.")
-    goal: Goal = Field(description="Ý nghĩa đã phân tích của giá trị in.")
+    goal: Goal | None = Field(
+        None,
+        description="Ý nghĩa đã phân tích của giá trị in; chỉ bỏ trống khi chỉ tiêu có "
+        "chỉ tiêu con mang giá trị riêng.",
+    )
     milestones: list[Milestone] = Field(default_factory=list, description="Các mốc trung gian.")
     lead_unit: Text | None = Field(None, description="Đơn vị chủ trì như in.")
     lead_orgs: list[Id] | None = Field(
@@ -192,6 +196,12 @@ class Target(Model):
     status_override: StatusOverride | None = Field(None, description="Trạng thái thủ công.")
     children: list[Target] = Field(default_factory=list, description="Chỉ tiêu con.")
 
+    @model_validator(mode="after")
+    def _goal_or_children(self) -> Target:
+        if self.goal is None and not self.children:
+            raise ValueError("cần goal (hoặc chỉ tiêu con mang giá trị riêng)")
+        return self
+
 
 class TargetGroup(Model):
     """A group of targets as printed (e.g. 'I. Chỉ tiêu về công tác xây dựng Đảng')."""
@@ -200,6 +210,9 @@ class TargetGroup(Model):
     code: Text | None = Field(None, description="Số hiệu nhóm như in: 'I', 'II'.")
     name: Text = Field(description="Tên nhóm nguyên văn.")
     inferred: bool = Field(False, description="true nếu văn bản không in tên nhóm này.")
+    description: Markdown | None = Field(
+        None, description="Mục tiêu hoặc nội dung chung của nhóm (chương trình), nguyên văn."
+    )
     source: Source | None = Field(None, description="Nguồn của tên nhóm.")
 
 
@@ -252,6 +265,7 @@ class ProjectTable(Model):
     title: Text = Field(description="Tên bảng như in (hoặc đặt thêm, khi inferred).")
     inferred: bool = Field(False, description="true nếu văn bản không in số hoặc tên bảng.")
     source: Source = Field(description="Nguồn của bảng.")
+    notes: list[Note] = Field(default_factory=list, description="Ghi chú hiển thị.")
 
 
 class ProjectRow(Model):
@@ -337,6 +351,9 @@ class Project(Model):
     milestones: list[ProjectMilestone] = Field(default_factory=list, description="Các mốc.")
     progress: list[Progress] = Field(default_factory=list, description="Tiến độ đo được.")
     related_targets: list[Id] = Field(default_factory=list, description="Mã chỉ tiêu liên quan.")
+    parts: list[Text] = Field(
+        default_factory=list, description="Các hạng mục, công trình thành phần được nêu tên."
+    )
     notes: list[Note] = Field(default_factory=list, description="Ghi chú hiển thị.")
     restored_from_ocr: bool = Field(False, description="true nếu chữ được khôi phục từ OCR.")
 
@@ -349,7 +366,7 @@ class ProjectsFile(Model):
 
 
 class Task(Model):
-    """A priority task or a breakthrough, as printed."""
+    """A priority task, a breakthrough or a main task, as printed."""
 
     id: Id
     code: Text | None = Field(None, description="Số hiệu như in.")
@@ -357,17 +374,22 @@ class Task(Model):
     lead_unit: Text | None = Field(None, description="Đơn vị chủ trì như in.")
     lead_orgs: list[Id] | None = Field(None, description="Mã đơn vị chủ trì.")
     partners: Text | None = Field(None, description="Đơn vị phối hợp như in.")
+    partner_orgs: list[Id] | None = Field(None, description="Mã đơn vị phối hợp.")
     timeframe: Text | None = Field(None, description="Thời gian như in.")
+    output: Text | None = Field(None, description="Sản phẩm đầu ra như in.")
     source: Source = Field(description="Nguồn.")
     notes: list[Note] = Field(default_factory=list, description="Ghi chú hiển thị.")
     restored_from_ocr: bool = Field(False, description="true nếu chữ được khôi phục từ OCR.")
 
 
 class TasksFile(Model):
-    """`tasks.yaml`: priority tasks and breakthroughs."""
+    """`tasks.yaml`: priority tasks, breakthroughs and main task groups."""
 
     priority_tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ ưu tiên.")
     breakthroughs: list[Task] = Field(default_factory=list, description="Khâu đột phá.")
+    main_tasks: list[Task] = Field(
+        default_factory=list, description="Nhiệm vụ, giải pháp chủ yếu (nhóm nhiệm vụ)."
+    )
 
 
 class Organisation(Model):
@@ -413,6 +435,7 @@ class Document(Model):
     version_label: Text | None = Field(None, description="Như in: 'Dự thảo lần 01', 'sửa đổi, bổ sung'.")
     revises: Id | None = Field(None, description="Mã văn bản mà văn bản này sửa đổi, thay thế.")
     signer: Text | None = Field(None, description="Người ký.")
+    signer_title: Text | None = Field(None, description="Chức danh người ký: 'T/M ĐẢNG ỦY, BÍ THƯ'.")
     congress: Text | None = Field(None, description="Đại hội mà văn bản thực hiện.")
     term: Text | None = Field(None, description="Nhiệm kỳ: '2025 - 2030'.")
     seeds: list[str] = Field(default_factory=list, description="Tệp văn bản gốc (để kiểm tra trích dẫn).")

@@ -22,7 +22,17 @@ from .fmt import day, number, period
 from .labels import t
 from .load import Dataset, WardData
 from .markup import note_html
-from .model import Document, Milestone, Note, Project, Series, Source, Target, Task
+from .model import (
+    Document,
+    Milestone,
+    Note,
+    Project,
+    ProjectTable,
+    Series,
+    Source,
+    Target,
+    Task,
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,7 @@ class DocumentView:
     status: str  # in words
     version_label: str | None
     issuer: str
-    signer: str | None
+    signer: str | None  # with the signer's title when printed
     revises: str | None  # title of the revised document
     summary: Markup | None
     notes: list[NoteView]
@@ -91,20 +101,31 @@ class GroupView:
     code: str | None
     name: str
     inferred: bool
+    description: Markup | None
     targets: list[TargetRowView]
 
 
 @dataclass(frozen=True)
 class ProjectRowView:
-    """A project as a row of the ward page's table."""
+    """A printed appendix row on the ward page, linking to its project's page."""
 
-    codes: str  # printed row numbers, joined
+    code: str | None
     name: str
     link: str
     kind: str
     lead_unit: str | None
     timeframe: str | None
     funding: str | None
+
+
+@dataclass(frozen=True)
+class ProjectTableView:
+    """An appendix table on the ward page, with the rows it prints."""
+
+    title: str
+    inferred: bool
+    notes: list[NoteView]
+    rows: list[ProjectRowView]
 
 
 @dataclass(frozen=True)
@@ -116,6 +137,7 @@ class TaskView:
     lead_unit: str | None
     partners: str | None
     timeframe: str | None
+    output: str | None
     source: SourceView
     notes: list[NoteView]
     restored: bool
@@ -165,9 +187,10 @@ class WardPage:
     former_wards: list[str]
     documents: list[DocumentView]
     groups: list[GroupView]
-    projects: list[ProjectRowView]
+    project_tables: list[ProjectTableView]
     priority_tasks: list[TaskView]
     breakthroughs: list[TaskView]
+    main_tasks: list[TaskView]
 
 
 @dataclass(frozen=True)
@@ -213,8 +236,8 @@ class TargetBody:
     unit: str | None
     value_text: str | None
     yearly_text: str | None
-    kind: str
-    meaning: str
+    kind: str | None  # None for a parent whose values are its children's
+    meaning: str | None
     lead_unit: str | None
     partners: str | None
     milestones: list[MilestoneView]
@@ -289,6 +312,7 @@ class ProjectPage:
     rows: list[ProjectSourceRowView]
     timeline: list[TimelineItem]
     related_targets: list[Link]
+    parts: list[str]
     notes: list[NoteView]
 
 
@@ -374,10 +398,10 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
     for m in target.milestones:
         rows.append(DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None,
                                 None, None, True))
-    goal_said = amount(target.goal.comparator, target.goal.value, target.goal.low,
-                       target.goal.high, target.unit)
+    goal = target.goal
+    goal_said = amount(goal.comparator, goal.value, goal.low, goal.high, target.unit) if goal else None
     if goal_said or target.value_text:
-        year = target.goal.year or target.goal.end_year or ward.ward.term_end
+        year = (goal.year or goal.end_year if goal else None) or ward.ward.term_end
         rows.append(DataRowView(str(year), t("target.row_goal"), goal_said or "—",
                                 target.value_text, None, None, None, True))
     return rows
@@ -399,7 +423,7 @@ def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Serie
     spec = target_chart(
         [ChartSeries(_series_label(ward, s), tuple(s.observations)) for s in series],
         target.goal, target.unit, _term(ward),
-    )
+    ) if series else None
     override = None
     if target.status_override:
         o = target.status_override
@@ -411,8 +435,8 @@ def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Serie
         unit=target.unit,
         value_text=target.value_text,
         yearly_text=target.yearly_text,
-        kind=t(f"kind.{target.goal.kind}"),
-        meaning=describe_goal(target.goal, target.unit, _term(ward)),
+        kind=t(f"kind.{target.goal.kind}") if target.goal else None,
+        meaning=describe_goal(target.goal, target.unit, _term(ward)) if target.goal else None,
         lead_unit=target.lead_unit,
         partners=target.partners,
         milestones=[_milestone(m, target.unit) for m in target.milestones],
@@ -455,8 +479,9 @@ def _target_links(ward: WardData) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _project_codes(project: Project) -> str:
-    return ", ".join(r.code for r in project.rows if r.code)
+def _table_label(table: ProjectTable) -> str:
+    label = f"{table.number}. {table.title}" if table.number else table.title
+    return label + (f" ({t('project.inferred_table')})" if table.inferred else "")
 
 
 def _timeframe_text(project: Project) -> str | None:
@@ -470,7 +495,7 @@ def _timeframe_text(project: Project) -> str | None:
 
 def _task_view(ward: WardData, task: Task) -> TaskView:
     return TaskView(task.code, task.text, task.lead_unit, task.partners, task.timeframe,
-                    _source_view(ward, task.source), _notes(ward, task.notes),
+                    task.output, _source_view(ward, task.source), _notes(ward, task.notes),
                     task.restored_from_ocr)
 
 
@@ -513,7 +538,9 @@ def build_ward(ward: WardData) -> WardPage:
         )
 
     groups = [
-        GroupView(g.code, g.name, g.inferred, [row(x) for x in ward.targets if x.group == g.id])
+        GroupView(g.code, g.name, g.inferred,
+                  note_html(g.description) if g.description else None,
+                  [row(x) for x in ward.targets if x.group == g.id])
         for g in ward.groups
     ]
     documents = [
@@ -524,24 +551,32 @@ def build_ward(ward: WardData) -> WardPage:
             status=t(f"doc.status.{d.status}"),
             version_label=d.version_label,
             issuer=d.issuer,
-            signer=d.signer,
+            signer=", ".join(x for x in (d.signer_title, d.signer) if x) or None,
             revises=titles.get(d.revises) if d.revises else None,
             summary=note_html(d.summary) if d.summary else None,
             notes=_notes(ward, d.notes),
         )
         for d in ward.documents
     ]
-    projects = [
-        ProjectRowView(
-            codes=_project_codes(p),
-            name=p.name,
-            link=urls.relative(here, urls.project(ward.ward.id, p.id)),
-            kind=t(f"project_kind.{p.kind}"),
-            lead_unit=p.lead_unit or p.rows[0].lead_unit,
-            timeframe=_timeframe_text(p) or p.rows[0].timeframe,
-            funding=p.funding or p.rows[0].funding,
+    project_tables = [
+        ProjectTableView(
+            title=_table_label(table),
+            inferred=table.inferred,
+            notes=_notes(ward, table.notes),
+            rows=[
+                ProjectRowView(
+                    code=row.code,
+                    name=row.name,
+                    link=urls.relative(here, urls.project(ward.ward.id, p.id)),
+                    kind=t(f"project_kind.{p.kind}"),
+                    lead_unit=row.lead_unit or p.lead_unit,
+                    timeframe=row.timeframe or _timeframe_text(p),
+                    funding=row.funding or p.funding,
+                )
+                for p in ward.projects for row in p.rows if row.table == table.id
+            ],
         )
-        for p in ward.projects
+        for table in ward.tables
     ]
     return WardPage(
         url=here,
@@ -555,9 +590,10 @@ def build_ward(ward: WardData) -> WardPage:
         former_wards=[f.name for f in ward.ward.former_wards],
         documents=documents,
         groups=groups,
-        projects=projects,
+        project_tables=project_tables,
         priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
         breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
+        main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
     )
 
 
@@ -609,11 +645,6 @@ def build_project(ward: WardData, project: Project) -> ProjectPage:
     tables = {tb.id: tb for tb in ward.tables}
     target_links = _target_links(ward)
 
-    def table_label(table_id: str) -> str:
-        tb = tables[table_id]
-        label = f"{tb.number}. {tb.title}" if tb.number else tb.title
-        return label + (f" ({t('project.inferred_table')})" if tb.inferred else "")
-
     budget = None
     if project.budget:
         budget = project.budget.text
@@ -632,7 +663,7 @@ def build_project(ward: WardData, project: Project) -> ProjectPage:
         budget=budget,
         location=project.location,
         rows=[
-            ProjectSourceRowView(table_label(r.table), r.code, r.name, r.lead_unit, r.partners,
+            ProjectSourceRowView(_table_label(tables[r.table]), r.code, r.name, r.lead_unit, r.partners,
                                  r.timeframe, r.funding, r.remark, _source_view(ward, r.source))
             for r in project.rows
         ],
@@ -641,6 +672,7 @@ def build_project(ward: WardData, project: Project) -> ProjectPage:
             Link(target_links[i][0], urls.relative(here, target_links[i][1]))
             for i in project.related_targets
         ],
+        parts=list(project.parts),
         notes=_notes(ward, project.notes),
     )
 

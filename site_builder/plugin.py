@@ -7,11 +7,14 @@ Sequence of a build:
   traceback), render every generated page, and watch `data/` for `mkdocs serve`.
 - `on_files`: add the generated pages, out of the navigation (thousands of pages in
   Material's nav make the build quadratic), and the pinned plotly.js bundle.
-- `on_page_markdown`: append the wards block to the hand-written home page.
+- `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
+  `<title>` and the header: MkDocs renders theme templates without autoescaping) and
+  append the wards block to the hand-written home page.
 """
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def __init__(self) -> None:
         self.dataset: Dataset | None = None
         self.pages: list[GeneratedPage] = []
+        self.generated_uris: set[str] = set()
         self.as_of: date = date.today()
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
@@ -76,6 +80,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         self.pages = generate_pages(self.dataset)
+        self.generated_uris = {page.src_uri for page in self.pages}
         log.info("%d pages generated from %s", len(self.pages), data_dir)
         config.watch.append(str(data_dir))
         return config
@@ -99,7 +104,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """Append the list of wards to the hand-written home page."""
+        """Escape generated titles; append the list of wards to the home page."""
+        if page.file.src_uri in self.generated_uris:
+            page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
         if page.file.src_uri == "index.md" and self.dataset is not None:
             return f"{markdown}\n\n{home_section(self.dataset)}\n"
         return markdown

@@ -103,7 +103,7 @@ class _Converter:
         self.result = ReadResult()
         self._seen: set[int] = set()
 
-    def error(self, node: yaml.Node, loc: Loc, code: str, **params: object) -> None:
+    def error(self, node: yaml.Node, loc: Loc, code: str, /, **params: object) -> None:
         mark = node.start_mark
         self.result.errors.append(
             DataError(self.path, mark.line + 1, mark.column + 1, format_loc(loc), code, params)

@@ -1,0 +1,57 @@
+"""Shared fixtures: the fictional fixture ward, loaded and built once per test run."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from site_builder.load import Dataset, load_dataset
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "data"
+AS_OF = "2026-06-30"
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset() -> Dataset:
+    """The fictional ward 'Thử Nghiệm', loaded."""
+    return load_dataset(FIXTURE_DATA)
+
+
+def build_site(site_dir: Path, data_dir: Path, **plugin_options: object) -> Path:
+    """Run a real MkDocs build of the repository's mkdocs.yml on other data."""
+    options = {"data_dir": str(data_dir), "data_as_of": AS_OF, **plugin_options}
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        site_dir=str(site_dir),
+        plugins={"commitments": options},
+    )
+    # MkDocs logs through the root "mkdocs" logger; keep test output readable.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(config)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture ward built into a site folder (once per run)."""
+    return build_site(tmp_path_factory.mktemp("fixture-site"), FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def soup_of(fixture_site: Path):
+    """`soup_of("thu-nghiem/")` -> BeautifulSoup of that built page."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def read(url: str) -> BeautifulSoup:
+        if url not in cache:
+            html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+            cache[url] = BeautifulSoup(html, "html.parser")
+        return cache[url]
+
+    return read

@@ -1,0 +1,30 @@
+from datetime import date
+
+import pytest
+
+from site_builder import fmt
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(1234.5, "1.234,5"), (90.0, "90"), (1234567, "1.234.567"), (12.5, "12,5"), (0.125, "0,125"),
+     (-3.25, "-3,25")],
+)
+def test_number_uses_vietnamese_separators(value: float, text: str) -> None:
+    assert fmt.number(value) == text
+
+
+def test_percent_keeps_decimals() -> None:
+    assert fmt.number_with_unit(12.5, "%") == "12,5%"
+    assert fmt.number_with_unit(5000, "tỷ đồng") == "5.000 tỷ đồng"
+
+
+def test_day_is_dd_mm_yyyy() -> None:
+    assert fmt.day(date(2026, 3, 5)) == "05/03/2026"
+
+
+@pytest.mark.parametrize(
+    ("period", "text"), [("2026", "2026"), ("2026-Q2", "Quý II/2026"), ("2026-06-30", "30/06/2026")]
+)
+def test_period_in_words(period: str, text: str) -> None:
+    assert fmt.period(period) == text

@@ -1,0 +1,184 @@
+"""Pages of the fixture ward, built by a real MkDocs build and read with BeautifulSoup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_builder.load import Dataset
+from site_builder.pages import build_home, build_project, build_target, build_ward, series_by_target
+
+WARD = "thu-nghiem/"
+TARGET = "thu-nghiem/chi-tieu/ho-ngheo/"
+PROJECT = "thu-nghiem/du-an/duong-mau-so-1/"
+
+
+def text(soup: BeautifulSoup) -> str:
+    article = soup.select_one("article") or soup
+    return " ".join(article.get_text(" ").split())
+
+
+def test_every_target_and_project_has_its_page(fixture_site: Path, fixture_dataset: Dataset) -> None:
+    [ward] = fixture_dataset.wards
+    for target in ward.targets:
+        assert (fixture_site / "thu-nghiem" / "chi-tieu" / target.id / "index.html").is_file()
+    for project in ward.projects:
+        assert (fixture_site / "thu-nghiem" / "du-an" / project.id / "index.html").is_file()
+
+
+def test_home_lists_wards_with_counts(soup_of) -> None:
+    home = soup_of("")
+    card = home.select_one(".sb-card")
+    assert card is not None
+    assert card.a["href"] == "thu-nghiem/"
+    assert "10 chỉ tiêu" in card.get_text(" ")
+    assert "4 dự án, công trình" in card.get_text(" ")
+    # The hand-written intro comes first.
+    assert home.select_one("article h1").get_text(strip=True) == "Cam kết của các phường"
+
+
+def test_ward_page_lists_documents_targets_projects_and_tasks(soup_of) -> None:
+    page = soup_of(WARD)
+    body = text(page)
+    assert "02-CTr/ĐU" in body and "12/12/2025" in body and "Dự thảo" in body
+    links = [a["href"] for a in page.select(".sb-targets a")]
+    assert "chi-tieu/ho-ngheo/" in links
+    # Child targets are listed under their parent's row.
+    assert page.select(".sb-targets .sb-children li")
+    project_links = [a["href"] for a in page.select(".sb-projects a")]
+    # A project printed in two tables appears in both.
+    assert project_links.count("du-an/duong-mau-so-1/") == 2
+    assert page.select(".sb-tasks li")
+
+
+def test_target_page_shows_printed_value_meaning_source_and_notes(soup_of) -> None:
+    page = soup_of(TARGET)
+    body = text(page)
+    assert page.select_one("h1").get_text(" ", strip=True).startswith("II.2")
+    assert "< 1" in body  # printed value
+    assert "Đạt dưới 1% vào năm 2030. Càng thấp càng tốt." in body
+    assert page.select_one(".sb-source__quote").get_text(strip=True).startswith("Trích nguyên văn")
+    crumbs = [a["href"] for a in page.select(".sb-breadcrumbs a")]
+    assert crumbs == ["../../../", "../../"]
+
+
+def test_target_table_is_readable_without_javascript_and_includes_the_goal(soup_of) -> None:
+    page = soup_of(TARGET)
+    table = page.select_one("table.sb-data")
+    assert table is not None and table.caption is not None
+    rows = table.select("tbody tr")
+    assert any("3,2" in r.get_text() for r in rows)  # Vietnamese decimal comma
+    goal_rows = table.select("tr.sb-data__goal")
+    assert goal_rows and "dưới 1%" in goal_rows[-1].get_text()
+    # Flags are spelled out.
+    assert "ước tính" in table.get_text()
+
+
+def test_chart_carries_spec_and_relative_plotly_url(soup_of) -> None:
+    plot = soup_of(TARGET).select_one(".sb-chart__plot")
+    assert plot is not None
+    assert plot["data-plotly-src"] == "../../../assets/vendor/plotly-basic.min.js"
+    assert plot["role"] == "img" and "3,2" in plot["aria-label"]
+    assert '"separators":",."' in plot["data-chart"]
+
+
+def test_target_without_data_shows_the_honest_empty_state(soup_of) -> None:
+    page = soup_of("thu-nghiem/chi-tieu/phuong-van-minh/")
+    assert page.select_one(".sb-chart__plot") is None
+    assert "Chưa có số liệu" in page.select_one(".sb-empty").get_text()
+
+
+def test_child_targets_are_sections_with_their_own_values(soup_of) -> None:
+    page = soup_of("thu-nghiem/chi-tieu/lao-dong-qua-dao-tao/")
+    sections = page.select("section.sb-child")
+    assert [s["id"] for s in sections] == ["lao-dong-qua-dao-tao-chung", "lao-dong-co-bang-cap"]
+    assert all(s.select_one(".sb-value") for s in sections)
+
+
+def test_override_is_shown_as_such(soup_of) -> None:
+    page = soup_of("thu-nghiem/chi-tieu/phuong-van-minh/")
+    assert "Trạng thái đánh giá thủ công" in page.select_one(".sb-override").get_text()
+
+
+def test_project_page_lists_every_row_and_a_timeline(soup_of) -> None:
+    page = soup_of(PROJECT)
+    assert len(page.select(".sb-row")) == 2
+    items = page.select(".sb-timeline__item")
+    kinds = [i["class"][1] for i in items]
+    assert "sb-timeline__item--status" in kinds and "sb-timeline__item--milestone" in kinds
+    assert "Hoàn thành" in page.select_one(".sb-timeline").get_text()
+    related = [a["href"] for a in page.select("article a") if "chi-tieu" in a["href"]]
+    assert related and all(h.startswith("../../chi-tieu/") for h in related)
+
+
+def test_context_project_is_marked(soup_of) -> None:
+    assert soup_of("thu-nghiem/du-an/vanh-dai-mau/").select_one(".sb-context")
+
+
+@pytest.mark.parametrize("url", ["", WARD, TARGET, PROJECT, "thu-nghiem/du-an/nha-van-hoa-mau/",
+                                 "thu-nghiem/chi-tieu/phuong-van-minh/",
+                                 "thu-nghiem/chi-tieu/cai-tao-via-he/"])
+def test_no_link_is_absolute_or_external(soup_of, url: str) -> None:
+    page = soup_of(url)
+    for tag in page.select("[href], [src]"):
+        ref = tag.get("href") or tag.get("src")
+        assert not ref.startswith("/"), ref
+        assert not ref.startswith(("http:", "https:", "//")) or ref.startswith("http://127.0.0.1"), ref
+
+
+DANGEROUS_PAGES = [
+    "thu-nghiem/chi-tieu/phuong-van-minh/",
+    "thu-nghiem/chi-tieu/cai-tao-via-he/",
+    "thu-nghiem/du-an/nha-van-hoa-mau/",
+    "thu-nghiem/du-an/duong-mau-so-1/",
+    WARD,
+]
+
+
+@pytest.mark.parametrize("url", DANGEROUS_PAGES)
+def test_data_text_is_escaped_everywhere(fixture_site: Path, url: str) -> None:
+    html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = [s.get_text() for s in soup.find_all("script")]
+    assert not any("alert(1)" in s for s in scripts)
+    assert "<script>alert(1)</script>" not in html
+    # Markdown syntax from data arrives as literal text.
+    assert "<em>stars</em>" not in html and "<em>under</em>" not in html
+
+
+def test_script_in_a_name_is_visible_text(soup_of) -> None:
+    h1 = soup_of("thu-nghiem/chi-tieu/phuong-van-minh/").select_one("h1").get_text()
+    assert "<script>alert(1)</script>" in h1
+
+
+def test_markdown_characters_and_leading_number_survive_in_names(soup_of) -> None:
+    h1 = soup_of("thu-nghiem/du-an/nha-van-hoa-mau/").select_one("h1").get_text()
+    assert h1 == "1. Nhà văn hoá Mẫu *stars* _under_ (hư cấu)"
+
+
+def test_pipe_stays_in_table_cell(soup_of) -> None:
+    assert "Hợp tác xã Mẫu a | b" in text(soup_of(PROJECT))
+
+
+def test_note_markdown_is_sanitised(soup_of) -> None:
+    notes = soup_of("thu-nghiem/du-an/nha-van-hoa-mau/").select(".sb-timeline__note")
+    html = "".join(str(n) for n in notes)
+    assert notes and "<script" not in html
+    # Template syntax from data stays literal text: nothing evaluated it.
+    assert "{{ 7*7 }}" in notes[0].get_text() and "49" not in notes[0].get_text()
+
+
+def test_view_models_are_built_without_mkdocs(fixture_dataset: Dataset) -> None:
+    [ward] = fixture_dataset.wards
+    home = build_home(fixture_dataset)
+    assert [c.name for c in home.wards] == [ward.ward.full_name]
+    page = build_ward(ward)
+    assert page.url == WARD
+    assert sum(len(t.rows) for t in page.project_tables) == sum(len(p.rows) for p in ward.projects)
+    by_target = series_by_target(ward)
+    target = build_target(ward, next(t for t in ward.targets if t.id == "ho-ngheo"), by_target)
+    assert target.body.chart_json and target.plotly_src.endswith("plotly-basic.min.js")
+    project = build_project(ward, next(p for p in ward.projects if p.id == "duong-mau-so-1"))
+    assert [i.kind for i in project.timeline].count("status") == 3
