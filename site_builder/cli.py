@@ -5,6 +5,7 @@
   replace `site/`, so a failed build leaves the previous site exactly as it was.
 - `export`: write the generated pages as Markdown files (to move to another generator).
 - `schema`: regenerate the JSON Schemas (`--check` fails when they are stale).
+- `docs`: regenerate the staff reference pages (`--check` fails when they are stale).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from .errors import DataErrors
 from .generate import generate_pages
 from .load import load_dataset
+from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
 
 
@@ -86,6 +88,19 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs(args: argparse.Namespace) -> int:
+    docs = Path(args.docs)
+    if args.check:
+        stale = stale_pages(docs)
+        if stale:
+            print(f"Tài liệu cũ: {', '.join(stale)}; chạy `site-builder docs`.", file=sys.stderr)
+            return 1
+        return 0
+    for path in write_pages(docs):
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs test to list commands)."""
     p = argparse.ArgumentParser(prog="site-builder", description=__doc__.splitlines()[0])
@@ -113,6 +128,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--data", default="data", help="data folder (default: data)")
     s.add_argument("--check", action="store_true", help="fail if the schemas are stale")
     s.set_defaults(run=_schema)
+    d = sub.add_parser("docs", help="regenerate the staff reference pages in docs/")
+    d.add_argument("--docs", default="docs", help="docs folder (default: docs)")
+    d.add_argument("--check", action="store_true", help="fail if the pages are stale")
+    d.set_defaults(run=_docs)
     return p
 
 

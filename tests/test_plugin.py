@@ -1,0 +1,82 @@
+"""The MkDocs adapter: options, a real build, errors without traceback, pages out of the nav."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from site_builder.plugin import CommitmentsPlugin
+
+from .conftest import FIXTURE_DATA, REPO_ROOT, build_site
+
+
+def test_defaults() -> None:
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"))
+    plugin = config.plugins["commitments"]
+    assert isinstance(plugin, CommitmentsPlugin)
+    assert plugin.config.data_dir == "data"
+    assert plugin.config.data_wards == []
+    assert plugin.config.data_as_of is None
+    assert plugin.config.vendor_dir == "node_modules"
+
+
+def test_bad_as_of_is_a_plugin_error() -> None:
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"),
+                         plugins={"commitments": {"data_as_of": "30/06/2026"}})
+    with pytest.raises(PluginError, match="YYYY-MM-DD"):
+        config.plugins.on_config(config)
+
+
+def test_generated_pages_are_out_of_the_nav_and_not_in_content(fixture_site: Path) -> None:
+    nav_html = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert "chi-tieu/ho-ngheo" not in nav_html.split('class="md-content"')[0]
+    assert not (REPO_ROOT / "content" / "thu-nghiem").exists()
+
+
+def test_plotly_bundle_is_copied_from_npm(fixture_site: Path) -> None:
+    bundle = fixture_site / "assets" / "vendor" / "plotly-basic.min.js"
+    assert bundle.stat().st_size > 500_000
+    assert b"plotly.js" in bundle.read_bytes()[:2000]
+
+
+def test_one_ward_preview(tmp_path: Path) -> None:
+    site = build_site(tmp_path / "site", REPO_ROOT / "data", data_wards=["kien-an"])
+    assert (site / "kien-an" / "index.html").is_file()
+    assert not (site / "thuy-nguyen").exists()
+
+
+def test_data_folder_is_watched() -> None:
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    assert str((REPO_ROOT / "data").resolve()) in config.watch
+
+
+def test_mkdocs_build_with_bad_data_stops_cleanly(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "wards" / "x"
+    data.mkdir(parents=True)
+    (data / "ward.yaml").write_text("ward:\n  id: x\n  name: 5.000\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        .replace("docs_dir: content", f"docs_dir: {REPO_ROOT / 'content'}")
+        .replace("custom_dir: overrides", f"custom_dir: {REPO_ROOT / 'overrides'}")
+        .replace("data_dir: data", f"data_dir: {tmp_path / 'data'}"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.html").write_text("previous", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "data/wards/x/ward.yaml:3:9: yaml-ambiguous-number" in result.stderr
+    # Validation runs in on_config, before MkDocs empties the site folder.
+    assert (site / "keep.html").read_text(encoding="utf-8") == "previous"
