@@ -248,6 +248,9 @@ class Series(Model):
     link_note: Text | None = Field(
         None, description="Văn bản liên hệ chuỗi với chỉ tiêu thế nào (hiển thị trên biểu đồ)."
     )
+    running_total: bool = Field(
+        False, description="true nếu mỗi số liệu đã là lũy kế từ đầu kỳ (không cộng dồn thêm)."
+    )
     observations: list[Observation] = Field(default_factory=list, description="Số liệu.")
 
 

@@ -1,0 +1,377 @@
+"""Progress status of targets and projects, computed as of a date and explained in words.
+
+One method per target kind, chosen through `METHODS` (kind -> function); the table of
+methods, thresholds and labels is in `content/phuong-phap.md` and
+`docs/maintainers/status.md`. The methods follow established practice (FACTS.md):
+
+- level: Statistics Canada / Open SDG ratio R of observed to required compound annual
+  growth (R >= 0.95 on track, 0.60 <= R < 0.95 needs acceleration, below off track);
+  where growth rates cannot be taken (a base or target at or below zero) the ratio is
+  the share of the distance covered over the share of time elapsed (UN ESCAP).
+- annual: each measured year judged against the threshold.
+- growth: the series is itself a rate, so rates are compared (no growth of a growth).
+- cumulative: the running sum against the target pro rata to time.
+- milestone: done or not; overdue after the deadline.
+- assigned, qualitative: not measurable; only a manual override gives a status.
+
+A manual override always wins and is reported as such. Only observations whose period
+has ended by `as_of`, of the series that measures the whole ward, are used: a former
+ward's series is context, never a measure of the new ward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .fmt import number, number_with_unit
+from .model import Goal, Observation, Project, Series, Target, TargetKind, TargetStatus
+
+ON_TRACK_RATIO = 0.95
+ACCELERATE_RATIO = 0.60
+# A level within one point of a 0% or 100% target counts as achieved (UNSD, EUSTAT).
+PERCENT_TOLERANCE = 1.0
+# Open SDG replaces a zero base or target by this to take growth rates.
+ZERO_SUBSTITUTE = 0.001
+
+# Least to most favourable: a parent takes the least favourable of its children.
+_ORDER: list[TargetStatus] = ["off_track", "needs_acceleration", "on_track", "achieved"]
+
+ProjectScheduleStatus = str  # one of PROJECT_STATUSES
+PROJECT_STATUSES = ("not_started", "in_progress", "completed", "overdue", "paused",
+                    "cancelled", "unknown")
+
+
+@dataclass(frozen=True)
+class Point:
+    """An observation reduced to what the methods need."""
+
+    year: float
+    value: float
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A status with the reasoning a reader needs to check it."""
+
+    status: TargetStatus
+    method: str  # key of the method, e.g. "level-growth-ratio"
+    explanation: str  # plain Vietnamese: inputs and result
+    preliminary: bool = False
+    overridden: bool = False
+    ratio: float | None = None
+    expected_path: list[tuple[float, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Inputs shared by every method."""
+
+    as_of: date
+    term: tuple[int, int]
+    unit: str | None
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def period_end(period: str) -> date:
+    """The last day of a period: `2026` -> 31/12/2026, `2026-Q1` -> 31/03/2026."""
+    year = int(period[:4])
+    if "-Q" in period:
+        quarter = int(period[-1])
+        month = quarter * 3
+        return date(year, month, 30 if month in (6, 9) else 31)
+    if len(period) == 10:
+        return date.fromisoformat(period)
+    return date(year, 12, 31)
+
+
+def _year_position(period: str) -> float:
+    end = period_end(period)
+    return end.year + (end.timetuple().tm_yday / (366 if end.year % 4 == 0 else 365)) - 1
+
+
+def usable_points(observations: list[Observation] | tuple[Observation, ...], ctx: Context,
+                  start: int) -> list[Point]:
+    """Observations with a value, ended by `as_of` and inside the document's period."""
+    points = [
+        Point(_year_position(o.period) if "-" in o.period else float(o.period[:4]), o.value)
+        for o in observations
+        if o.value is not None and period_end(o.period) <= ctx.as_of and int(o.period[:4]) >= start
+    ]
+    return sorted(points, key=lambda p: p.year)
+
+
+def _said(value: float, ctx: Context) -> str:
+    return number_with_unit(value, ctx.unit)
+
+
+def _is_percent(ctx: Context) -> bool:
+    return (ctx.unit or "").strip() == "%"
+
+
+def _status_for_ratio(ratio: float) -> TargetStatus:
+    if ratio >= ON_TRACK_RATIO:
+        return "on_track"
+    if ratio >= ACCELERATE_RATIO:
+        return "needs_acceleration"
+    return "off_track"
+
+
+def _meets(value: float, goal: Goal, ctx: Context) -> bool:
+    """Whether a value satisfies the goal's comparator."""
+    c, v = goal.comparator, goal.value
+    if c == "range":
+        assert goal.low is not None and goal.high is not None
+        return goal.low <= value <= goal.high
+    if v is None:
+        return False
+    if _is_percent(ctx) and v in (0.0, 100.0) and abs(value - v) <= PERCENT_TOLERANCE:
+        return True
+    checks: dict[str | None, Callable[[], bool]] = {
+        ">=": lambda: value >= v,
+        ">": lambda: value > v,
+        "<=": lambda: value <= v,
+        "<": lambda: value < v,
+        "=": lambda: value == v,
+        "about": lambda: abs(value - v) <= 0.05 * abs(v),
+        None: lambda: value >= v if goal.direction != "lower" else value <= v,
+    }
+    return checks[c]()
+
+
+def _direction(goal: Goal) -> str:
+    if goal.direction:
+        return goal.direction
+    return "lower" if goal.comparator in ("<", "<=") else "higher"
+
+
+def _preliminary(points: list[Point]) -> bool:
+    return len(points) <= 2
+
+
+# ---------------------------------------------------------------- methods
+
+
+def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    deadline = goal.year or goal.end_year or ctx.term[1]
+    if not points:
+        return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
+    latest = points[-1]
+    if _meets(latest.value, goal, ctx):
+        return Assessment("achieved", "level-met",
+                          f"Năm {latest.year:.0f} đạt {_said(latest.value, ctx)}, đã đạt mục tiêu.",
+                          preliminary=len(points) == 1)
+    if len(points) < 2:
+        return Assessment("no_data", "level-one-point",
+                          f"Mới có một số liệu (năm {latest.year:.0f}: {_said(latest.value, ctx)}); "
+                          "cần ít nhất hai năm để đánh giá xu hướng.", preliminary=True)
+    if ctx.as_of.year > deadline:
+        return Assessment("off_track", "level-overdue",
+                          f"Đã qua năm {deadline}, số liệu mới nhất {_said(latest.value, ctx)} "
+                          "chưa đạt mục tiêu.")
+    base = points[0]
+    if goal.comparator == "range":
+        assert goal.low is not None and goal.high is not None
+        aim = goal.low if latest.value < goal.low else goal.high
+    else:
+        assert goal.value is not None
+        aim = goal.value
+    elapsed = latest.year - base.year
+    remaining_total = deadline - base.year
+    if elapsed <= 0 or remaining_total <= 0:
+        return Assessment("no_data", "level-one-point", "Các số liệu cùng một năm.",
+                          preliminary=True)
+    if base.value >= 0 and aim >= 0:
+        v0 = base.value or ZERO_SUBSTITUTE
+        target = aim or ZERO_SUBSTITUTE
+        v1 = latest.value or ZERO_SUBSTITUTE
+        observed = (v1 / v0) ** (1 / elapsed) - 1
+        required = (target / v0) ** (1 / remaining_total) - 1
+        ratio = observed / required if required != 0 else 0.0
+        path = [(base.year + k, v0 * (1 + required) ** k) for k in range(int(remaining_total) + 1)]
+        words = (f"Cần {'tăng' if required > 0 else 'giảm'} {number(abs(required) * 100)}%/năm "
+                 f"từ {_said(base.value, ctx)} (năm {base.year:.0f}) để đạt {_said(aim, ctx)} "
+                 f"năm {deadline}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
+                 f"{number(abs(observed) * 100)}%/năm, đến năm {latest.year:.0f} đạt "
+                 f"{_said(latest.value, ctx)}.")
+        method = "level-growth-ratio"
+    else:
+        covered = (latest.value - base.value) / (aim - base.value)
+        time_share = elapsed / remaining_total
+        ratio = covered / time_share
+        path = [(base.year, base.value), (float(deadline), aim)]
+        words = (f"Đã đi được {number(covered * 100)}% quãng đường từ {_said(base.value, ctx)} "
+                 f"đến {_said(aim, ctx)} trong {number(time_share * 100)}% thời gian.")
+        method = "level-distance-share"
+    if _is_percent(ctx):
+        path = [(x, min(100.0, max(0.0, y))) for x, y in path]
+    status = _status_for_ratio(ratio)
+    if ratio < 0:
+        words += " Số liệu đang đi ngược mục tiêu."
+    return Assessment(status, method, words, _preliminary(points), ratio=ratio,
+                      expected_path=path)
+
+
+def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    end = goal.end_year or goal.year or ctx.term[1]
+    if not points:
+        return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
+    met = [p for p in points if _meets(p.value, goal, ctx)]
+    words = f"Đạt ngưỡng {len(met)}/{len(points)} năm có số liệu"
+    latest = points[-1]
+    if len(met) == len(points):
+        complete = latest.year >= end
+        status: TargetStatus = "achieved" if complete else "on_track"
+        return Assessment(status, "annual-threshold",
+                          words + f"; năm {latest.year:.0f}: {_said(latest.value, ctx)}.",
+                          preliminary=len(points) == 1)
+    if _meets(latest.value, goal, ctx):
+        return Assessment("needs_acceleration", "annual-threshold",
+                          words + "; năm gần nhất đạt nhưng có năm chưa đạt.",
+                          preliminary=len(points) == 1)
+    return Assessment("off_track", "annual-threshold",
+                      words + f"; năm {latest.year:.0f} chưa đạt ({_said(latest.value, ctx)}).",
+                      preliminary=len(points) == 1)
+
+
+def _growth(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    end = goal.end_year or goal.year or ctx.term[1]
+    if not points or goal.value is None:
+        return Assessment("no_data", "no-data", "Chưa có số liệu tốc độ tăng trong kỳ.")
+    average = sum(p.value for p in points) / len(points)
+    words = (f"Tốc độ tăng bình quân các năm có số liệu: {_said(average, ctx)}/năm; "
+             f"mục tiêu {_said(goal.value, ctx)}/năm.")
+    if goal.value <= 0:
+        met = average >= goal.value
+        return Assessment("on_track" if met else "off_track", "growth-rate", words,
+                          _preliminary(points))
+    ratio = average / goal.value
+    status = _status_for_ratio(ratio)
+    if status == "on_track" and points[-1].year >= end:
+        status = "achieved"
+    return Assessment(status, "growth-rate", words, _preliminary(points), ratio=ratio)
+
+
+def _cumulative(goal: Goal, points: list[Point], ctx: Context, running_total: bool) -> Assessment:
+    start = goal.start_year or ctx.term[0]
+    end = goal.end_year or goal.year or ctx.term[1]
+    if not points or goal.value is None:
+        return Assessment("no_data", "no-data", "Chưa có số liệu cộng dồn trong kỳ.")
+    total = points[-1].value if running_total else sum(p.value for p in points)
+    years_done = points[-1].year - start + 1
+    expected = goal.value * min(1.0, years_done / (end - start + 1))
+    words = (f"Cộng dồn đến năm {points[-1].year:.0f}: {_said(total, ctx)}; theo tiến độ đều "
+             f"cần {_said(expected, ctx)} ({number(years_done)}/{end - start + 1} năm), "
+             f"cả kỳ {_said(goal.value, ctx)}.")
+    if total >= goal.value:
+        return Assessment("achieved", "cumulative-pro-rata", words, _preliminary(points))
+    ratio = total / expected if expected else 0.0
+    path = [(float(start - 1), 0.0), (float(end), goal.value)]
+    return Assessment(_status_for_ratio(ratio), "cumulative-pro-rata", words,
+                      _preliminary(points), ratio=ratio, expected_path=path)
+
+
+def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    deadline = goal.year or goal.end_year or ctx.term[1]
+    if any(p.value >= 1 for p in points):
+        done = next(p for p in points if p.value >= 1)
+        return Assessment("achieved", "milestone", f"Đã hoàn thành (năm {done.year:.0f}).")
+    if ctx.as_of.year > deadline:
+        return Assessment("off_track", "milestone", f"Quá hạn: chưa hoàn thành, hạn năm {deadline}.")
+    return Assessment("no_data", "milestone",
+                      f"Chưa có thông tin hoàn thành; hạn năm {deadline}.")
+
+
+def _not_measurable(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    return Assessment("not_measurable", "manual-only",
+                      "Chỉ tiêu không có con số để tính; cần đánh giá thủ công có căn cứ.")
+
+
+Method = Callable[[Goal, list[Point], Context], Assessment]
+
+METHODS: dict[TargetKind, Method] = {
+    "level": _level,
+    "annual": _annual,
+    "growth": _growth,
+    "cumulative": lambda goal, points, ctx: _cumulative(goal, points, ctx, running_total=False),
+    "milestone": _milestone,
+    "assigned": _not_measurable,
+    "qualitative": _not_measurable,
+}
+
+
+def measuring_series(target: Target, series: list[Series]) -> Series | None:
+    """The series that measures the target for the whole ward, if any."""
+    return next((s for s in series if s.target == target.id and s.area is None), None)
+
+
+def assess_target(target: Target, series: list[Series], as_of: date,
+                  term: tuple[int, int]) -> Assessment:
+    """Status of one target (children are assessed on their own)."""
+    if target.status_override is not None:
+        o = target.status_override
+        return Assessment(o.status, "manual-override",
+                          f"Đánh giá thủ công ngày {o.date:%d/%m/%Y}: {o.reason} (căn cứ: {o.source}).",
+                          overridden=True)
+    if target.goal is None:
+        return Assessment("no_data", "children", "Xem trạng thái của từng chỉ tiêu thành phần.")
+    ctx = Context(as_of, term, target.unit)
+    measured = measuring_series(target, series)
+    if measured is None:
+        if target.goal.kind in ("assigned", "qualitative"):
+            return _not_measurable(target.goal, [], ctx)
+        others = [s for s in series if s.target == target.id]
+        extra = (" Văn bản chỉ có số liệu của phường cũ, không dùng để đánh giá phường mới."
+                 if others else "")
+        if target.goal.kind == "milestone":
+            return _milestone(target.goal, [], ctx)
+        return Assessment("no_data", "no-data", "Chưa có số liệu." + extra)
+    start = target.goal.start_year or term[0]
+    points = usable_points(measured.observations, ctx, start)
+    if target.goal.kind == "cumulative":
+        return _cumulative(target.goal, points, ctx, running_total=measured.running_total)
+    return METHODS[target.goal.kind](target.goal, points, ctx)
+
+
+def summarise_children(children: list[Assessment]) -> Assessment:
+    """A parent without its own value: the least favourable measured child, explained."""
+    measured = [a for a in children if a.status in _ORDER]
+    counts = f"{sum(a.status == 'achieved' for a in children)}/{len(children)} chỉ tiêu thành phần đã đạt"
+    if not measured:
+        if children and all(a.status == "not_measurable" for a in children):
+            return Assessment("not_measurable", "children", counts + ".")
+        return Assessment("no_data", "children", counts + "; chưa có số liệu.")
+    worst = min(measured, key=lambda a: _ORDER.index(a.status))
+    return Assessment(worst.status, "children", counts + ".",
+                      preliminary=any(a.preliminary for a in measured))
+
+
+def assess_project(project: Project, as_of: date) -> tuple[str, str]:
+    """Schedule status of a project and its explanation."""
+    history = sorted((c for c in project.status_history if c.date <= as_of), key=lambda c: c.date)
+    last = history[-1] if history else None
+    if last and last.status in ("completed", "paused", "cancelled"):
+        return last.status, f"Theo {last.source} ngày {last.date:%d/%m/%Y}."
+    end = None
+    if project.timeframe:
+        end = project.timeframe.end_date or (
+            date(project.timeframe.end, 12, 31) if project.timeframe.end else None)
+    if end is not None and as_of > end:
+        return "overdue", f"Đã quá thời hạn {end:%d/%m/%Y} mà chưa có thông tin hoàn thành."
+    started = last is not None and last.status == "in_progress"
+    if started or any(p.value > 0 and period_end(p.period) <= as_of for p in project.progress):
+        return "in_progress", "Đang thực hiện theo thông tin đã công bố."
+    start = project.timeframe.start if project.timeframe else None
+    if start is not None and as_of.year < start:
+        return "not_started", f"Theo kế hoạch bắt đầu năm {start}."
+    return "unknown", "Chưa có thông tin tiến độ được công bố."
+
+
+def term_elapsed_share(as_of: date, term: tuple[int, int]) -> float:
+    """Share of the term elapsed at `as_of` (0 to 1), counting from 1 January of its first year."""
+    start, end = date(term[0], 1, 1), date(term[1], 12, 31)
+    share = (as_of - start).days / (end - start).days
+    return min(1.0, max(0.0, share))
