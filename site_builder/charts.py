@@ -70,7 +70,8 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
 
 
 def target_chart(
-    series: list[ChartSeries], goal: Goal | None, unit: str | None, term: tuple[int, int]
+    series: list[ChartSeries], goal: Goal | None, unit: str | None, term: tuple[int, int],
+    expected_path: list[tuple[float, float]] | None = None,
 ) -> dict[str, Any] | None:
     """Spec of a target's chart; None when nothing was measured (the page says so)."""
     measured = [s for s in series if any(o.value is not None for o in s.observations)]
@@ -88,6 +89,14 @@ def target_chart(
             "line": {"color": _SERIES_COLOURS[i % len(_SERIES_COLOURS)], "width": 3},
             "marker": {"size": 8},
             "hovertemplate": "%{y:,.2~f}<extra>" + _chart_text(s.label) + "</extra>",
+        })
+    if expected_path:
+        # The path the values must follow to reach the goal in time: dotted and grey,
+        # so it is never mistaken for measured values.
+        data.append({
+            "type": "scatter", "mode": "lines", "name": "Lộ trình cần thiết",
+            "x": [x for x, _ in expected_path], "y": [round(y, 4) for _, y in expected_path],
+            "line": {"color": "#616161", "dash": "dot", "width": 2}, "hoverinfo": "y+name",
         })
     if goal is not None:
         data.extend(_goal_traces(goal, term, unit))

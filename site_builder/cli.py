@@ -15,10 +15,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from .errors import DataErrors
-from .generate import generate_pages
+from .generate import compute, generate_pages
 from .load import load_dataset
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
@@ -66,7 +67,7 @@ def _export(args: argparse.Namespace) -> int:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
     out = Path(args.out)
-    pages = generate_pages(dataset)
+    pages = generate_pages(compute(dataset, args.as_of))
     for page in pages:
         path = out / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +124,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write generated pages as Markdown files")
     data_options(e)
     e.add_argument("--out", required=True, help="output folder")
+    e.add_argument("--as-of", type=date.fromisoformat, default=date.today(),
+                   help="date statuses are computed at, YYYY-MM-DD (default: today)")
     e.set_defaults(run=_export)
     s = sub.add_parser("schema", help="regenerate the JSON Schemas of the data files")
     s.add_argument("--data", default="data", help="data folder (default: data)")

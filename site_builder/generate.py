@@ -12,16 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from . import urls
-from .load import Dataset, WardData
-from .pages import (
-    series_by_target,
-    build_home,
-    build_project,
-    build_target,
-    build_ward,
-)
+from .computed import ComputedWard, compute_ward
+from .load import Dataset
+from .pages import build_home, build_project, build_target, build_ward
 from .render import PageModel, render
 
 
@@ -49,25 +45,30 @@ class GeneratedPage:
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
-def _page(model: PageModel, kind: str, ward: WardData) -> GeneratedPage:
+def _page(model: PageModel, kind: str, ward_id: str) -> GeneratedPage:
     body = render(model)
-    return GeneratedPage(model.url, model.title, kind, ward.ward.id, body, "data-chart=" in body)
+    return GeneratedPage(model.url, model.title, kind, ward_id, body, "data-chart=" in body)
 
 
-def _ward_pages(ward: WardData) -> Iterator[GeneratedPage]:
-    yield _page(build_ward(ward), "ward", ward)
-    by_target = series_by_target(ward)
-    for target in ward.targets:
-        yield _page(build_target(ward, target, by_target), "target", ward)
-    for project in ward.projects:
-        yield _page(build_project(ward, project), "project", ward)
+def _ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
+    ward_id = computed.ward.ward.id
+    yield _page(build_ward(computed), "ward", ward_id)
+    for target in computed.ward.targets:
+        yield _page(build_target(computed, target), "target", ward_id)
+    for project in computed.ward.projects:
+        yield _page(build_project(computed, project), "project", ward_id)
 
 
-def generate_pages(dataset: Dataset) -> list[GeneratedPage]:
+def compute(dataset: Dataset, as_of: date) -> list[ComputedWard]:
+    """Statuses and series of every ward, as of one date."""
+    return [compute_ward(ward, as_of) for ward in dataset.wards]
+
+
+def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
     """Every generated page, in a stable order (wards, then their targets and projects)."""
-    return [page for ward in dataset.wards for page in _ward_pages(ward)]
+    return [page for computed in wards for page in _ward_pages(computed)]
 
 
-def home_section(dataset: Dataset) -> str:
+def home_section(wards: list[ComputedWard], as_of: date) -> str:
     """The wards block appended to the hand-written home page."""
-    return render(build_home(dataset))
+    return render(build_home(wards, as_of))

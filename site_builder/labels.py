@@ -117,12 +117,23 @@ LABELS: dict[str, str] = {
     "project_status.completed": "Hoàn thành",
     "project_status.paused": "Tạm dừng",
     "project_status.cancelled": "Hủy bỏ",
+    "project_status.overdue": "Quá hạn",
+    "project_status.unknown": "Chưa có thông tin tiến độ",
     "status.achieved": "Đã đạt",
     "status.on_track": "Đúng tiến độ",
     "status.needs_acceleration": "Cần đẩy nhanh",
     "status.off_track": "Chậm, đi chệch",
     "status.no_data": "Chưa có số liệu",
     "status.not_measurable": "Đánh giá thủ công",
+    "status.title": "Trạng thái",
+    "status.preliminary": "sơ bộ",
+    "status.overridden": "đánh giá thủ công",
+    "status.how": "Cách tính",
+    "status.summary": "Tiến độ chung",
+    "status.achieved_of": "chỉ tiêu đã đạt",
+    "status.term_elapsed": "thời gian nhiệm kỳ đã qua",
+    "status.projects": "Dự án theo tình trạng",
+    "status.methodology": "Xem phương pháp tính",
 }
 
 

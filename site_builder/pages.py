@@ -17,11 +17,13 @@ from markupsafe import Markup
 
 from . import urls
 from .charts import ChartSeries, target_chart
+from .computed import ComputedWard
 from .describe import amount, describe_goal
 from .fmt import day, number, period
 from .labels import t
-from .load import Dataset, WardData
+from .load import WardData
 from .markup import note_html
+from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
 from .model import (
     Document,
     Milestone,
@@ -29,6 +31,7 @@ from .model import (
     Project,
     ProjectTable,
     Series,
+    TargetGroup,
     Source,
     Target,
     Task,
@@ -41,6 +44,37 @@ class Link:
 
     text: str
     href: str
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """A status with its label and the reasoning behind it."""
+
+    key: str  # machine value, used as a CSS modifier
+    label: str
+    explanation: str
+    preliminary: bool
+    overridden: bool
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """How many items have one status."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """Targets by status, with the share achieved beside the share of the term elapsed."""
+
+    total: int
+    achieved: int
+    counts: list[StatusCount]
+    term_elapsed: str  # "30%"
+    achieved_share: str  # "25%"
 
 
 @dataclass(frozen=True)
@@ -91,6 +125,7 @@ class TargetRowView:
     value_text: str | None
     yearly_text: str | None
     lead_unit: str | None
+    status: StatusView
     children: list[TargetRowView]
 
 
@@ -102,6 +137,7 @@ class GroupView:
     name: str
     inferred: bool
     description: Markup | None
+    summary: StatusSummary
     targets: list[TargetRowView]
 
 
@@ -116,6 +152,7 @@ class ProjectRowView:
     lead_unit: str | None
     timeframe: str | None
     funding: str | None
+    status: StatusView
 
 
 @dataclass(frozen=True)
@@ -162,6 +199,8 @@ class WardCard:
     projects: int
     tasks: int
     documents: list[str]
+    summary: StatusSummary
+    project_counts: list[StatusCount]
 
 
 @dataclass(frozen=True)
@@ -170,6 +209,8 @@ class HomePage:
 
     url: str
     title: str
+    as_of: str
+    methodology: str  # link to the methodology page
     wards: list[WardCard]
 
 
@@ -185,6 +226,10 @@ class WardPage:
     formed: Markup | None
     facts: list[FactView]
     former_wards: list[str]
+    as_of: str
+    methodology: str
+    summary: StatusSummary
+    project_counts: list[StatusCount]
     documents: list[DocumentView]
     groups: list[GroupView]
     project_tables: list[ProjectTableView]
@@ -240,6 +285,7 @@ class TargetBody:
     meaning: str | None
     lead_unit: str | None
     partners: str | None
+    status: StatusView
     milestones: list[MilestoneView]
     notes: list[NoteView]
     override: OverrideView | None
@@ -257,6 +303,8 @@ class TargetPage:
     url: str
     title: str
     breadcrumbs: list[Link]
+    as_of: str
+    methodology: str
     group: str | None
     restored: bool
     sources: list[SourceView]
@@ -301,6 +349,8 @@ class ProjectPage:
     breadcrumbs: list[Link]
     kind: str
     name: str
+    status: StatusView
+    as_of: str
     context: bool
     restored: bool
     lead_unit: str | None
@@ -418,11 +468,48 @@ def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
     return f"{t('target.chart_caption')}. {drawn}."
 
 
-def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Series]]) -> TargetBody:
-    series = by_target.get(target.id, [])
+def _status_view(assessment: Assessment) -> StatusView:
+    return StatusView(assessment.status, t(f"status.{assessment.status}"),
+                      assessment.explanation, assessment.preliminary, assessment.overridden)
+
+
+def _project_status_view(computed: ComputedWard, project: Project) -> StatusView:
+    key, explanation = computed.projects[project.id]
+    return StatusView(key, t(f"project_status.{key}"), explanation, False, False)
+
+
+def _percent(share: float) -> str:
+    return f"{number(round(share * 100))}%"
+
+
+def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
+    """Counts by status in a fixed order, and the share achieved beside the time elapsed."""
+    statuses = [computed.targets[x.id].status for x in targets]
+    order = ["achieved", "on_track", "needs_acceleration", "off_track", "no_data", "not_measurable"]
+    counts = [StatusCount(k, t(f"status.{k}"), statuses.count(k)) for k in order if k in statuses]
+    achieved = statuses.count("achieved")
+    return StatusSummary(
+        total=len(statuses),
+        achieved=achieved,
+        counts=counts,
+        term_elapsed=_percent(term_elapsed_share(computed.as_of, computed.term)),
+        achieved_share=_percent(achieved / len(statuses)) if statuses else "0%",
+    )
+
+
+def _project_counts(computed: ComputedWard) -> list[StatusCount]:
+    counts = computed.project_counts()
+    return [StatusCount(k, t(f"project_status.{k}"), counts[k]) for k in PROJECT_STATUSES
+            if counts[k]]
+
+
+def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
+    ward = computed.ward
+    series = computed.series_by_target.get(target.id, [])
+    assessment = computed.targets[target.id]
     spec = target_chart(
         [ChartSeries(_series_label(ward, s), tuple(s.observations)) for s in series],
-        target.goal, target.unit, _term(ward),
+        target.goal, target.unit, _term(ward), assessment.expected_path,
     ) if series else None
     override = None
     if target.status_override:
@@ -439,6 +526,7 @@ def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Serie
         meaning=describe_goal(target.goal, target.unit, _term(ward)) if target.goal else None,
         lead_unit=target.lead_unit,
         partners=target.partners,
+        status=_status_view(assessment),
         milestones=[_milestone(m, target.unit) for m in target.milestones],
         notes=_notes(ward, target.notes),
         override=override,
@@ -446,16 +534,8 @@ def _target_body(ward: WardData, target: Target, by_target: dict[str, list[Serie
         chart_label=_chart_label(target, series, ward),
         series_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in series if s.link_note],
         rows=_data_rows(ward, target, series),
-        children=[_target_body(ward, child, by_target) for child in target.children],
+        children=[_target_body(computed, child) for child in target.children],
     )
-
-
-def series_by_target(ward: WardData) -> dict[str, list[Series]]:
-    out: dict[str, list[Series]] = {}
-    for s in ward.series:
-        if s.target:
-            out.setdefault(s.target, []).append(s)
-    return out
 
 
 def _breadcrumbs(here: str, ward: WardData | None = None) -> list[Link]:
@@ -502,26 +582,29 @@ def _task_view(ward: WardData, task: Task) -> TaskView:
 # ---------------------------------------------------------------- builders
 
 
-def build_home(dataset: Dataset) -> HomePage:
-    """The home page's list of wards."""
+def build_home(wards: list[ComputedWard], as_of: date) -> HomePage:
+    """The home page's wards, side by side with their status summaries."""
     here = urls.HOME
     cards = [
         WardCard(
-            name=w.ward.full_name,
-            city=w.ward.city,
-            link=urls.relative(here, urls.ward(w.ward.id)),
-            targets=len(w.targets),
-            projects=len(w.projects),
-            tasks=len(w.priority_tasks),
-            documents=[_document_label(d) for d in w.documents],
+            name=c.ward.ward.full_name,
+            city=c.ward.ward.city,
+            link=urls.relative(here, urls.ward(c.ward.ward.id)),
+            targets=len(c.ward.targets),
+            projects=len(c.ward.projects),
+            tasks=len(c.ward.priority_tasks),
+            documents=[_document_label(d) for d in c.ward.documents],
+            summary=_summary(c, list(c.ward.targets)),
+            project_counts=_project_counts(c),
         )
-        for w in dataset.wards
+        for c in wards
     ]
-    return HomePage(here, t("site.wards"), cards)
+    return HomePage(here, t("site.wards"), day(as_of), urls.relative(here, urls.METHODOLOGY), cards)
 
 
-def build_ward(ward: WardData) -> WardPage:
+def build_ward(computed: ComputedWard) -> WardPage:
     """A ward's overview page."""
+    ward = computed.ward
     here = urls.ward(ward.ward.id)
     titles = {d.id: d.title for d in ward.documents}
 
@@ -534,15 +617,17 @@ def build_ward(ward: WardData) -> WardPage:
             value_text=target.value_text,
             yearly_text=target.yearly_text,
             lead_unit=target.lead_unit,
+            status=_status_view(computed.targets[target.id]),
             children=[row(c) for c in target.children],
         )
 
-    groups = [
-        GroupView(g.code, g.name, g.inferred,
-                  note_html(g.description) if g.description else None,
-                  [row(x) for x in ward.targets if x.group == g.id])
-        for g in ward.groups
-    ]
+    def group_view(group: TargetGroup) -> GroupView:
+        members = [x for x in ward.targets if x.group == group.id]
+        return GroupView(group.code, group.name, group.inferred,
+                         note_html(group.description) if group.description else None,
+                         _summary(computed, members), [row(x) for x in members])
+
+    groups = [group_view(g) for g in ward.groups]
     documents = [
         DocumentView(
             title=d.title,
@@ -572,6 +657,7 @@ def build_ward(ward: WardData) -> WardPage:
                     lead_unit=row.lead_unit or p.lead_unit,
                     timeframe=row.timeframe or _timeframe_text(p),
                     funding=row.funding or p.funding,
+                    status=_project_status_view(computed, p),
                 )
                 for p in ward.projects for row in p.rows if row.table == table.id
             ],
@@ -588,6 +674,10 @@ def build_ward(ward: WardData) -> WardPage:
         facts=[FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
                for f in ward.ward.facts],
         former_wards=[f.name for f in ward.ward.former_wards],
+        as_of=day(computed.as_of),
+        methodology=urls.relative(here, urls.METHODOLOGY),
+        summary=_summary(computed, list(ward.targets)),
+        project_counts=_project_counts(computed),
         documents=documents,
         groups=groups,
         project_tables=project_tables,
@@ -597,8 +687,9 @@ def build_ward(ward: WardData) -> WardPage:
     )
 
 
-def build_target(ward: WardData, target: Target, by_target: dict[str, list[Series]]) -> TargetPage:
+def build_target(computed: ComputedWard, target: Target) -> TargetPage:
     """A target's page, with its children as sections."""
+    ward = computed.ward
     here = urls.target(ward.ward.id, target.id)
     group = next((g for g in ward.groups if g.id == target.group), None)
     title = f"{target.code} {target.name}" if target.code else target.name
@@ -610,10 +701,12 @@ def build_target(ward: WardData, target: Target, by_target: dict[str, list[Serie
         url=here,
         title=title,
         breadcrumbs=_breadcrumbs(here, ward),
+        as_of=day(computed.as_of),
+        methodology=urls.relative(here, urls.METHODOLOGY),
         group=(f"{group.code}. {group.name}" if group.code else group.name) if group else None,
         restored=target.restored_from_ocr,
         sources=[_source_view(ward, s) for s in target.sources],
-        body=_target_body(ward, target, by_target),
+        body=_target_body(computed, target),
         related_projects=related,
         plotly_src=urls.relative(here, urls.PLOTLY_JS),
     )
@@ -639,8 +732,9 @@ def _timeline(ward: WardData, project: Project) -> list[TimelineItem]:
     return [item for _, item in dated]
 
 
-def build_project(ward: WardData, project: Project) -> ProjectPage:
+def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
     """A project's page, listing every appendix row that names it."""
+    ward = computed.ward
     here = urls.project(ward.ward.id, project.id)
     tables = {tb.id: tb for tb in ward.tables}
     target_links = _target_links(ward)
@@ -654,6 +748,8 @@ def build_project(ward: WardData, project: Project) -> ProjectPage:
         breadcrumbs=_breadcrumbs(here, ward),
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
+        status=_project_status_view(computed, project),
+        as_of=day(computed.as_of),
         context=project.context,
         restored=project.restored_from_ocr,
         lead_unit=project.lead_unit,

@@ -29,8 +29,9 @@ from mkdocs.structure.pages import Page
 
 from . import urls
 from .errors import DataErrors
-from .generate import GeneratedPage, generate_pages, home_section
-from .load import Dataset, load_dataset
+from .computed import ComputedWard
+from .generate import GeneratedPage, compute, generate_pages, home_section
+from .load import load_dataset
 
 log = get_plugin_logger(__name__)
 
@@ -59,7 +60,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     """Generates every ward, target and project page from `data/`."""
 
     def __init__(self) -> None:
-        self.dataset: Dataset | None = None
+        self.wards: list[ComputedWard] = []
         self.pages: list[GeneratedPage] = []
         self.generated_uris: set[str] = set()
         self.as_of: date = date.today()
@@ -76,10 +77,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         except ValueError as exc:
             raise PluginError(f"commitments: data_as_of must be YYYY-MM-DD: {exc}") from None
         try:
-            self.dataset = load_dataset(data_dir, self.config.data_wards or None)
+            dataset = load_dataset(data_dir, self.config.data_wards or None)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
-        self.pages = generate_pages(self.dataset)
+        self.wards = compute(dataset, self.as_of)
+        self.pages = generate_pages(self.wards)
         self.generated_uris = {page.src_uri for page in self.pages}
         log.info("%d pages generated from %s", len(self.pages), data_dir)
         config.watch.append(str(data_dir))
@@ -107,8 +109,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """Escape generated titles; append the list of wards to the home page."""
         if page.file.src_uri in self.generated_uris:
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
-        if page.file.src_uri == "index.md" and self.dataset is not None:
-            return f"{markdown}\n\n{home_section(self.dataset)}\n"
+        if page.file.src_uri == "index.md":
+            return f"{markdown}\n\n{home_section(self.wards, self.as_of)}\n"
         return markdown
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,

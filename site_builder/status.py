@@ -25,7 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .fmt import number, number_with_unit
+from .charts import period_x
+from .fmt import number, number_with_unit, period
 from .model import Goal, Observation, Project, Series, Target, TargetKind, TargetStatus
 
 ON_TRACK_RATIO = 0.95
@@ -45,10 +46,17 @@ PROJECT_STATUSES = ("not_started", "in_progress", "completed", "overdue", "pause
 
 @dataclass(frozen=True)
 class Point:
-    """An observation reduced to what the methods need."""
+    """An observation reduced to what the methods need.
+
+    `year` is the position on the chart's year axis (`charts.period_x`), so an expected
+    path drawn from these points lines up with the measured values; `end` orders points
+    of mixed periods (a full year ends after its second quarter).
+    """
 
     year: float
     value: float
+    label: str  # the period as a reader says it: "2026", "Quý II/2026"
+    end: date
 
 
 @dataclass(frozen=True)
@@ -88,24 +96,29 @@ def period_end(period: str) -> date:
     return date(year, 12, 31)
 
 
-def _year_position(period: str) -> float:
-    end = period_end(period)
-    return end.year + (end.timetuple().tm_yday / (366 if end.year % 4 == 0 else 365)) - 1
+def _period_words(text: str) -> str:
+    """`2026` -> "năm 2026"; other periods as `fmt.period` says them."""
+    return f"năm {text}" if len(text) == 4 else period(text)
 
 
 def usable_points(observations: list[Observation] | tuple[Observation, ...], ctx: Context,
                   start: int) -> list[Point]:
     """Observations with a value, ended by `as_of` and inside the document's period."""
     points = [
-        Point(_year_position(o.period) if "-" in o.period else float(o.period[:4]), o.value)
+        Point(period_x(o.period), o.value, _period_words(o.period), period_end(o.period))
         for o in observations
         if o.value is not None and period_end(o.period) <= ctx.as_of and int(o.period[:4]) >= start
     ]
-    return sorted(points, key=lambda p: p.year)
+    return sorted(points, key=lambda p: p.end)
 
 
 def _said(value: float, ctx: Context) -> str:
     return number_with_unit(value, ctx.unit)
+
+
+def _rate(rate: float) -> str:
+    """A growth rate in words' numbers: -0.1109 -> "11,1%"."""
+    return f"{number(round(abs(rate) * 100, 1))}%"
 
 
 def _is_percent(ctx: Context) -> bool:
@@ -162,11 +175,11 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     latest = points[-1]
     if _meets(latest.value, goal, ctx):
         return Assessment("achieved", "level-met",
-                          f"Năm {latest.year:.0f} đạt {_said(latest.value, ctx)}, đã đạt mục tiêu.",
+                          f"Số liệu {latest.label}: {_said(latest.value, ctx)}, đã đạt mục tiêu.",
                           preliminary=len(points) == 1)
     if len(points) < 2:
         return Assessment("no_data", "level-one-point",
-                          f"Mới có một số liệu (năm {latest.year:.0f}: {_said(latest.value, ctx)}); "
+                          f"Mới có một số liệu ({latest.label}: {_said(latest.value, ctx)}); "
                           "cần ít nhất hai năm để đánh giá xu hướng.", preliminary=True)
     if ctx.as_of.year > deadline:
         return Assessment("off_track", "level-overdue",
@@ -192,10 +205,10 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         required = (target / v0) ** (1 / remaining_total) - 1
         ratio = observed / required if required != 0 else 0.0
         path = [(base.year + k, v0 * (1 + required) ** k) for k in range(int(remaining_total) + 1)]
-        words = (f"Cần {'tăng' if required > 0 else 'giảm'} {number(abs(required) * 100)}%/năm "
-                 f"từ {_said(base.value, ctx)} (năm {base.year:.0f}) để đạt {_said(aim, ctx)} "
+        words = (f"Cần {'tăng' if required > 0 else 'giảm'} {_rate(required)}/năm "
+                 f"từ {_said(base.value, ctx)} ({base.label}) để đạt {_said(aim, ctx)} "
                  f"năm {deadline}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
-                 f"{number(abs(observed) * 100)}%/năm, đến năm {latest.year:.0f} đạt "
+                 f"{_rate(observed)}/năm, đến {latest.label} đạt "
                  f"{_said(latest.value, ctx)}.")
         method = "level-growth-ratio"
     else:
@@ -226,14 +239,14 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         complete = latest.year >= end
         status: TargetStatus = "achieved" if complete else "on_track"
         return Assessment(status, "annual-threshold",
-                          words + f"; năm {latest.year:.0f}: {_said(latest.value, ctx)}.",
+                          words + f"; {latest.label}: {_said(latest.value, ctx)}.",
                           preliminary=len(points) == 1)
     if _meets(latest.value, goal, ctx):
         return Assessment("needs_acceleration", "annual-threshold",
                           words + "; năm gần nhất đạt nhưng có năm chưa đạt.",
                           preliminary=len(points) == 1)
     return Assessment("off_track", "annual-threshold",
-                      words + f"; năm {latest.year:.0f} chưa đạt ({_said(latest.value, ctx)}).",
+                      words + f"; {latest.label} chưa đạt ({_said(latest.value, ctx)}).",
                       preliminary=len(points) == 1)
 
 
@@ -263,7 +276,7 @@ def _cumulative(goal: Goal, points: list[Point], ctx: Context, running_total: bo
     total = points[-1].value if running_total else sum(p.value for p in points)
     years_done = points[-1].year - start + 1
     expected = goal.value * min(1.0, years_done / (end - start + 1))
-    words = (f"Cộng dồn đến năm {points[-1].year:.0f}: {_said(total, ctx)}; theo tiến độ đều "
+    words = (f"Cộng dồn đến {points[-1].label}: {_said(total, ctx)}; theo tiến độ đều "
              f"cần {_said(expected, ctx)} ({number(years_done)}/{end - start + 1} năm), "
              f"cả kỳ {_said(goal.value, ctx)}.")
     if total >= goal.value:
@@ -278,7 +291,7 @@ def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     deadline = goal.year or goal.end_year or ctx.term[1]
     if any(p.value >= 1 for p in points):
         done = next(p for p in points if p.value >= 1)
-        return Assessment("achieved", "milestone", f"Đã hoàn thành (năm {done.year:.0f}).")
+        return Assessment("achieved", "milestone", f"Đã hoàn thành ({done.label}).")
     if ctx.as_of.year > deadline:
         return Assessment("off_track", "milestone", f"Quá hạn: chưa hoàn thành, hạn năm {deadline}.")
     return Assessment("no_data", "milestone",

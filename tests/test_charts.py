@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import plotly.graph_objects as go
 import pytest
@@ -6,7 +7,8 @@ import pytest
 from site_builder.charts import ChartSeries, period_x, target_chart
 from site_builder.load import Dataset
 from site_builder.model import Goal, Observation, Source
-from site_builder.pages import build_target, series_by_target
+from site_builder.computed import compute_ward
+from site_builder.pages import build_target
 
 SOURCE = Source(document="d", quote="q")
 
@@ -61,9 +63,9 @@ def test_series_names_reach_plotly_escaped() -> None:
 def test_every_fixture_chart_is_a_valid_plotly_figure(fixture_dataset: Dataset) -> None:
     checked = 0
     for ward in fixture_dataset.wards:
-        by_target = series_by_target(ward)
+        computed = compute_ward(ward, date(2026, 6, 30))
         for target in ward.targets:
-            page = build_target(ward, target, by_target)
+            page = build_target(computed, target)
             for body in (page.body, *page.body.children):
                 if body.chart_json:
                     spec = json.loads(body.chart_json)

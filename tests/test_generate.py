@@ -1,12 +1,14 @@
 import yaml
 
-from site_builder.generate import generate_pages, home_section
+from datetime import date
+
+from site_builder.generate import compute, generate_pages, home_section
 from site_builder.load import Dataset
 
 
 def test_pages_are_generated_in_a_stable_order(fixture_dataset: Dataset) -> None:
-    first = [(p.url, p.markdown()) for p in generate_pages(fixture_dataset)]
-    second = [(p.url, p.markdown()) for p in generate_pages(fixture_dataset)]
+    first = [(p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))]
+    second = [(p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))]
     assert first == second
     urls = [url for url, _ in first]
     assert urls[0] == "thu-nghiem/"
@@ -14,7 +16,7 @@ def test_pages_are_generated_in_a_stable_order(fixture_dataset: Dataset) -> None
 
 
 def test_markdown_has_front_matter_and_one_html_block(fixture_dataset: Dataset) -> None:
-    for page in generate_pages(fixture_dataset):
+    for page in generate_pages(compute(fixture_dataset, date(2026, 6, 30))):
         text = page.markdown()
         _, front, body = text.split("---\n", 2)
         meta = yaml.load(front, Loader=yaml.CSafeLoader)
@@ -24,10 +26,10 @@ def test_markdown_has_front_matter_and_one_html_block(fixture_dataset: Dataset) 
 
 
 def test_has_chart_matches_the_body(fixture_dataset: Dataset) -> None:
-    pages = {p.url: p for p in generate_pages(fixture_dataset)}
+    pages = {p.url: p for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))}
     assert pages["thu-nghiem/chi-tieu/ho-ngheo/"].has_chart
     assert not pages["thu-nghiem/chi-tieu/phuong-van-minh/"].has_chart
 
 
 def test_home_section_links_each_ward(fixture_dataset: Dataset) -> None:
-    assert 'href="thu-nghiem/"' in home_section(fixture_dataset)
+    assert 'href="thu-nghiem/"' in home_section(compute(fixture_dataset, date(2026, 6, 30)), date(2026, 6, 30))

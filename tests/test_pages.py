@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from site_builder.computed import compute_ward
 from site_builder.load import Dataset
-from site_builder.pages import build_home, build_project, build_target, build_ward, series_by_target
+from site_builder.pages import build_home, build_project, build_target, build_ward
+
+from .conftest import AS_OF
 
 WARD = "thu-nghiem/"
 TARGET = "thu-nghiem/chi-tieu/ho-ngheo/"
@@ -172,13 +176,52 @@ def test_note_markdown_is_sanitised(soup_of) -> None:
 
 def test_view_models_are_built_without_mkdocs(fixture_dataset: Dataset) -> None:
     [ward] = fixture_dataset.wards
-    home = build_home(fixture_dataset)
+    computed = compute_ward(ward, date.fromisoformat(AS_OF))
+    home = build_home([computed], computed.as_of)
     assert [c.name for c in home.wards] == [ward.ward.full_name]
-    page = build_ward(ward)
+    page = build_ward(computed)
     assert page.url == WARD
     assert sum(len(t.rows) for t in page.project_tables) == sum(len(p.rows) for p in ward.projects)
-    by_target = series_by_target(ward)
-    target = build_target(ward, next(t for t in ward.targets if t.id == "ho-ngheo"), by_target)
+    target = build_target(computed, next(t for t in ward.targets if t.id == "ho-ngheo"))
     assert target.body.chart_json and target.plotly_src.endswith("plotly-basic.min.js")
-    project = build_project(ward, next(p for p in ward.projects if p.id == "duong-mau-so-1"))
+    project = build_project(computed, next(p for p in ward.projects if p.id == "duong-mau-so-1"))
     assert [i.kind for i in project.timeline].count("status") == 3
+
+
+def test_target_page_shows_status_and_its_reasoning(soup_of) -> None:
+    page = soup_of(TARGET)
+    badge = page.select_one(".sb-assessment .sb-status")
+    assert badge is not None and "sb-status--on_track" in badge["class"]
+    assert "Đúng tiến độ" in badge.get_text()
+    how = page.select_one(".sb-assessment__how").get_text()
+    assert how.startswith("Cần giảm 11,1%/năm từ 1,8% (năm 2025)")
+    assert "Số liệu tính đến 31/03/2027" in text(page)
+
+
+def test_chart_draws_the_expected_path_apart_from_measurements(soup_of) -> None:
+    import json
+
+    spec = json.loads(soup_of(TARGET).select_one(".sb-chart__plot")["data-chart"])
+    path = [t for t in spec["data"] if t["name"] == "Lộ trình cần thiết"]
+    assert path and path[0]["line"]["dash"] == "dot"
+    assert path[0]["x"][0] == 2025 and path[0]["y"][0] == 1.8
+
+
+def test_ward_page_summarises_statuses_and_lists_them(soup_of) -> None:
+    page = soup_of(WARD)
+    headline = page.select_one(".sb-summary__headline").get_text(" ", strip=True)
+    assert headline.startswith("2/10 chỉ tiêu đã đạt")
+    assert "thời gian nhiệm kỳ đã qua" in headline
+    rows = page.select(".sb-targets tbody tr")
+    assert rows and all(r.select_one(".sb-status") for r in rows)
+    assert all(r.select_one(".sb-status") for r in page.select(".sb-projects tbody tr"))
+
+
+def test_home_summarises_each_ward(soup_of) -> None:
+    card = soup_of("").select_one(".sb-card")
+    assert card.select_one(".sb-summary__headline") is not None
+
+
+def test_project_page_shows_schedule_status(soup_of) -> None:
+    badge = soup_of(PROJECT).select_one(".sb-assessment .sb-status")
+    assert "sb-status--completed" in badge["class"]

@@ -51,9 +51,10 @@ def test_one_ward_preview(tmp_path: Path) -> None:
 
 
 def test_data_folder_is_watched() -> None:
-    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"))
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"),
+                         plugins={"commitments": {"data_dir": str(FIXTURE_DATA)}})
     config = config.plugins.on_config(config)
-    assert str((REPO_ROOT / "data").resolve()) in config.watch
+    assert str(FIXTURE_DATA.resolve()) in config.watch
 
 
 def test_mkdocs_build_with_bad_data_stops_cleanly(tmp_path: Path) -> None:

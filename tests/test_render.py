@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from markupsafe import Markup
 
 from site_builder.labels import LABELS, t
 from site_builder.load import Dataset
+from site_builder.computed import compute_ward
 from site_builder.pages import build_ward
 from site_builder.render import environment, render
 
@@ -51,6 +53,6 @@ def test_unknown_label_is_a_programming_error() -> None:
 
 
 def test_render_ward_page(fixture_dataset: Dataset) -> None:
-    html = render(build_ward(fixture_dataset.wards[0]))
+    html = render(build_ward(compute_ward(fixture_dataset.wards[0], date(2026, 6, 30))))
     assert html.startswith('<div class="sb sb-ward">')
     assert "\n\n" not in html  # one raw HTML block for Markdown

@@ -72,7 +72,7 @@ def test_level_growth_ratio(latest: float, status: str, ratio: float | None) -> 
 
 def test_level_explains_required_and_observed_growth() -> None:
     a = assess(LEVEL, {"2025": 50, "2026": 60})
-    assert a.explanation.startswith("Cần tăng 14,87%/năm từ 50% (năm 2025) để đạt 100% năm 2030")
+    assert a.explanation.startswith("Cần tăng 14,9%/năm từ 50% (năm 2025) để đạt 100% năm 2030")
     assert "thực tế tăng 20%/năm" in a.explanation
 
 
