@@ -8,6 +8,14 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     "site.wards": "Các phường",
+    "search.label": "Tìm kiếm",
+    "search.placeholder": "Chỉ tiêu, dự án, phường… (gõ không dấu cũng được)",
+    "search.button": "Tìm",
+    "search.kind.ward": "Phường",
+    "search.kind.target": "Chỉ tiêu",
+    "search.kind.project": "Dự án, công trình",
+    "search.filter.ward": "Phường",
+    "search.filter.kind": "Loại trang",
     "site.as_of": "Số liệu tính đến",
     "nav.home": "Trang chủ",
     "nav.breadcrumb": "Đường dẫn",

@@ -24,6 +24,7 @@ from .labels import t
 from .load import WardData
 from .markup import note_html
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
+from .text import ascii_fold
 from .model import (
     Document,
     Milestone,
@@ -44,6 +45,22 @@ class Link:
 
     text: str
     href: str
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """What the search index records about a page, beyond its visible text.
+
+    `folded` repeats the page's name, code, ward and lead unit without diacritics and
+    with đ written as d: Unicode gives "đ" no decomposition, so the search engine's own
+    folding cannot match "duong" to "đường". It is indexed from an attribute, never shown
+    or read aloud.
+    """
+
+    ward: str
+    kind: str
+    status: str | None
+    folded: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +238,7 @@ class WardPage:
     url: str
     title: str
     breadcrumbs: list[Link]
+    search: SearchView
     name: str
     city: str
     formed: Markup | None
@@ -303,6 +321,7 @@ class TargetPage:
     url: str
     title: str
     breadcrumbs: list[Link]
+    search: SearchView
     as_of: str
     methodology: str
     group: str | None
@@ -347,6 +366,7 @@ class ProjectPage:
     url: str
     title: str
     breadcrumbs: list[Link]
+    search: SearchView
     kind: str
     name: str
     status: StatusView
@@ -476,6 +496,11 @@ def _status_view(assessment: Assessment) -> StatusView:
 def _project_status_view(computed: ComputedWard, project: Project) -> StatusView:
     key, explanation = computed.projects[project.id]
     return StatusView(key, t(f"project_status.{key}"), explanation, False, False)
+
+
+def _search(ward: WardData, kind: str, status: str | None, *texts: str | None) -> SearchView:
+    words = " ".join(x for x in (*texts, ward.ward.full_name) if x)
+    return SearchView(ward.ward.full_name, kind, status, ascii_fold(words))
 
 
 def _percent(share: float) -> str:
@@ -668,6 +693,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
         url=here,
         title=ward.ward.full_name,
         breadcrumbs=_breadcrumbs(here),
+        search=_search(ward, t("search.kind.ward"), None, ward.ward.city),
         name=ward.ward.full_name,
         city=ward.ward.city,
         formed=note_html(ward.ward.formed) if ward.ward.formed else None,
@@ -701,6 +727,10 @@ def build_target(computed: ComputedWard, target: Target) -> TargetPage:
         url=here,
         title=title,
         breadcrumbs=_breadcrumbs(here, ward),
+        search=_search(ward, t("search.kind.target"),
+                       t(f"status.{computed.targets[target.id].status}"),
+                       target.code, target.name, target.lead_unit,
+                       *(child.name for child in target.children)),
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
         group=(f"{group.code}. {group.name}" if group.code else group.name) if group else None,
@@ -746,6 +776,9 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         url=here,
         title=project.name,
         breadcrumbs=_breadcrumbs(here, ward),
+        search=_search(ward, t("search.kind.project"),
+                       t(f"project_status.{computed.projects[project.id][0]}"),
+                       project.name, project.lead_unit, *(r.name for r in project.rows)),
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
         status=_project_status_view(computed, project),

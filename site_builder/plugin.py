@@ -7,18 +7,25 @@ Sequence of a build:
   traceback), render every generated page, and watch `data/` for `mkdocs serve`.
 - `on_files`: add the generated pages, out of the navigation (thousands of pages in
   Material's nav make the build quadratic), and the pinned plotly.js bundle.
+- `on_env`: give theme templates the label table (`sb_t`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
   `<title>` and the header: MkDocs renders theme templates without autoescaping) and
   append the wards block to the hand-written home page.
+- `on_post_build`: index the built site with Pagefind (static search with diacritic
+  folding), whose bundle lands in `<site>/pagefind/`.
 """
 
 from __future__ import annotations
 
 import html
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +38,7 @@ from . import urls
 from .errors import DataErrors
 from .computed import ComputedWard
 from .generate import GeneratedPage, compute, generate_pages, home_section
+from .labels import t
 from .load import load_dataset
 
 log = get_plugin_logger(__name__)
@@ -54,6 +62,9 @@ class CommitmentsConfig(Config):
 
     vendor_dir = c.Type(str, default="node_modules")
     """Folder where npm installed the pinned third-party assets, relative to mkdocs.yml."""
+
+    search_index = c.Type(bool, default=True)
+    """Build the Pagefind search index after the site (off for quick previews)."""
 
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
@@ -112,6 +123,22 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if page.file.src_uri == "index.md":
             return f"{markdown}\n\n{home_section(self.wards, self.as_of)}\n"
         return markdown
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Theme templates take UI labels from the same table as the page templates."""
+        env.globals["sb_t"] = t
+        return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind; a failure stops the build."""
+        if not self.config.search_index:
+            return
+        started = time.perf_counter()
+        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"commitments: Pagefind failed:\n{result.stderr}{result.stdout}")
+        log.info("search index built in %.1f s", time.perf_counter() - started)
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:

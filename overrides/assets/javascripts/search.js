@@ -1,0 +1,61 @@
+// The search results page (/tim-kiem/?q=...) and the search bar on every page.
+//
+// Pagefind's index and UI are written by the build into <site>/pagefind/. Their URL is
+// derived from this script's own URL, which stays right under any sub-path and after
+// Material's instant page changes (a page-relative base would not). Queries are put in
+// NFC, so text typed as decomposed Unicode matches; Pagefind folds tone marks itself,
+// and every page carries a folded copy of its names for "đ" (see pages.SearchView).
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = new URL("../../", script ? script.src : window.location.href);
+  var loading = null;
+
+  function loadUi() {
+    if (window.PagefindUI) return Promise.resolve(window.PagefindUI);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = new URL("pagefind/pagefind-ui.css", root).href;
+        document.head.appendChild(css);
+        var js = document.createElement("script");
+        js.src = new URL("pagefind/pagefind-ui.js", root).href;
+        js.onload = function () { resolve(window.PagefindUI); };
+        js.onerror = function () { loading = null; reject(new Error("search failed to load")); };
+        document.head.appendChild(js);
+      });
+    }
+    return loading;
+  }
+
+  function setup() {
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var input = document.getElementById("sb-q");
+    if (input && query) input.value = query;
+    var box = document.getElementById("sb-search");
+    if (!box || box.getAttribute("data-ready")) return;
+    box.setAttribute("data-ready", "loading");
+    loadUi().then(function (PagefindUI) {
+      var ui = new PagefindUI({
+        element: "#sb-search",
+        bundlePath: new URL("pagefind/", root).pathname,
+        baseUrl: root.pathname,
+        showImages: false,
+        showSubResults: true,
+        // Each result shows its ward and status from the page's metadata tags.
+        processTerm: function (term) { return term.normalize("NFC"); },
+      });
+      if (query) ui.triggerSearch(query.normalize("NFC"));
+      box.setAttribute("data-ready", "true");
+    }).catch(function () {
+      box.setAttribute("data-ready", "failed");
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else {
+    document.addEventListener("DOMContentLoaded", setup);
+  }
+})();
