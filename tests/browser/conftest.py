@@ -1,12 +1,15 @@
-"""Fixtures for the browser tests: the built site, served locally, and Chromium.
+"""Fixtures for the browser tests: the built sites, served locally, and Chromium.
 
-The site is built once per site URL and served from 127.0.0.1 as GitHub and GitLab
-Pages serve it (see `support.StaticSiteServer`). Material's instant navigation only
-works when `site_url` equals the page's origin (port included), so a server first
-reserves its port, the site is then built for that URL, and only then is it served.
+Two data sets are built: the repository's `data/` (`REAL`) and the fictional fixture
+ward (`FIXTURE`, the only one with measurements, hence charts). Each is built once per
+site URL and served from 127.0.0.1 as GitHub and GitLab Pages serve it (see
+`support.StaticSiteServer`), under the sub-path /cam-ket/ and at the root of a host.
+Material's instant navigation only works when `site_url` equals the page's origin (port
+included), so a server first reserves its port, the site is then built for that URL,
+and only then is it served.
 
 Chromium is Debian's (`/usr/bin/chromium`, or `$CHROMIUM`): Playwright cannot download
-its own browser here. Each test's page records the URLs it requested and the errors its
+its own browser here. Each test's page records the requests it made and the errors its
 console reported into `page_log`, so a test can assert that nothing left this machine
 and that no script failed.
 """
@@ -15,68 +18,58 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
 
-from .support import PageLog, ServedSite, StaticSiteServer
+from .support import (
+    CHROMIUM,
+    DESKTOP,
+    FIXTURE,
+    PAGE_TYPES,
+    REAL,
+    PageLog,
+    PageType,
+    ServedSite,
+    StaticSiteServer,
+    build_site,
+    launch_chromium,
+    new_page,
+    page_type,
+)
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# The probe of this machine's Chromium: without the networking flags it keeps trying to
-# reach Google's hosts, which this machine's closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The sub-path the default test site is served under, as on a project Pages site.
 DEFAULT_PREFIX = "/cam-ket/"
+# Where the sites are served in the tests that run at both: a project site and a host root.
+PREFIXES = (DEFAULT_PREFIX, "/")
 
 
 # --- building -------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """Return `build(site_url) -> site directory`, building each site URL only once.
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Return `build(site_url, data=REAL) -> site directory`, building each pair once.
 
-    Runs the venv's MkDocs on the repository's mkdocs.yml, which reads its `site_url`
-    from the SITE_URL environment variable.
+    Builds the repository's mkdocs.yml with MkDocs in this process; `data=FIXTURE` points
+    the `commitments` plugin at the fixture ward (see `support.build_site`).
     """
-    cache: dict[str, Path] = {}
+    cache: dict[tuple[str, str], Path | str] = {}
 
-    def build(site_url: str) -> Path:
-        if site_url not in cache:
-            site_dir = tmp_path_factory.mktemp("site")
-            command = [
-                sys.executable, "-m", "mkdocs", "build",
-                "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site_dir),
-            ]  # fmt: skip
-            result = subprocess.run(
-                command,
-                cwd=REPO_ROOT,
-                env={**os.environ, "SITE_URL": site_url},
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0:
-                pytest.fail(
-                    f"mkdocs build for {site_url} failed ({result.returncode}):\n"
-                    f"{result.stdout}{result.stderr}",
-                    pytrace=False,
-                )
-            cache[site_url] = site_dir
-        return cache[site_url]
+    def build(site_url: str, data: str = REAL) -> Path:
+        if (site_url, data) not in cache:
+            site_dir = tmp_path_factory.mktemp(f"site-{data}")
+            try:
+                cache[(site_url, data)] = build_site(site_dir, site_url, data)
+            except (Exception, SystemExit) as exc:  # MkDocs' Abort is a SystemExit
+                # Remembered, so the tests needing this site fail at once, not rebuild.
+                cache[(site_url, data)] = f"mkdocs build of {data} data for {site_url}: {exc!r}"
+        built = cache[(site_url, data)]
+        if isinstance(built, str):
+            pytest.fail(built, pytrace=False)
+        return built
 
     return build
 
@@ -101,32 +94,62 @@ def site_server() -> Iterator[Callable[[str], StaticSiteServer]]:
 
 @pytest.fixture(scope="session")
 def serve_site(
-    built_site: Callable[[str], Path], site_server: Callable[[str], StaticSiteServer]
-) -> Callable[[str], ServedSite]:
-    """Return `serve(prefix="/") -> ServedSite`: built for and served at one URL per prefix."""
-    cache: dict[str, ServedSite] = {}
+    built_site: Callable[..., Path], site_server: Callable[[str], StaticSiteServer]
+) -> Callable[..., ServedSite]:
+    """Return `serve(prefix="/", data=REAL) -> ServedSite`, one server per pair."""
+    cache: dict[tuple[str, str], ServedSite | StaticSiteServer] = {}
 
-    def serve(prefix: str = "/") -> ServedSite:
-        if prefix not in cache:
-            server = site_server(prefix)
-            site_dir = built_site(server.url)
-            server.serve(site_dir)
-            cache[prefix] = ServedSite(url=server.url, site_dir=site_dir)
-        return cache[prefix]
+    def serve(prefix: str = "/", data: str = REAL) -> ServedSite:
+        # A server whose build failed stays in the cache: the next test needing it fails
+        # at once with the same message instead of building again.
+        if (prefix, data) not in cache:
+            cache[(prefix, data)] = site_server(prefix)
+        entry = cache[(prefix, data)]
+        if isinstance(entry, StaticSiteServer):
+            site_dir = built_site(entry.url, data)
+            entry.serve(site_dir)
+            cache[(prefix, data)] = ServedSite(url=entry.url, site_dir=site_dir, data=data)
+        served = cache[(prefix, data)]
+        assert isinstance(served, ServedSite)
+        return served
 
     return serve
 
 
 @pytest.fixture(scope="session")
-def served_site(serve_site: Callable[[str], ServedSite]) -> ServedSite:
-    """The site served under the sub-path /cam-ket/, as on a project Pages site."""
+def served_site(serve_site: Callable[..., ServedSite]) -> ServedSite:
+    """The real site served under the sub-path /cam-ket/, as on a project Pages site."""
     return serve_site(DEFAULT_PREFIX)
+
+
+@pytest.fixture(scope="session")
+def served_fixture_site(serve_site: Callable[..., ServedSite]) -> ServedSite:
+    """The fixture ward's site (charts, every block) served under /cam-ket/."""
+    return serve_site(DEFAULT_PREFIX, FIXTURE)
 
 
 @pytest.fixture(scope="session")
 def site_url(served_site: ServedSite) -> str:
     """Base URL of `served_site`, e.g. http://127.0.0.1:PORT/cam-ket/."""
     return served_site.url
+
+
+@pytest.fixture(scope="session")
+def page_type_url(serve_site: Callable[..., ServedSite]) -> Callable[..., tuple[PageType, str]]:
+    """Return `locate(type_id, prefix=DEFAULT_PREFIX) -> (PageType, absolute URL)`."""
+
+    def locate(type_id: str, prefix: str = DEFAULT_PREFIX) -> tuple[PageType, str]:
+        kind = page_type(type_id)
+        site = serve_site(prefix, kind.data)
+        return kind, site.url_for(kind.path_in(site.site_dir))
+
+    return locate
+
+
+@pytest.fixture(scope="session")
+def all_built_sites(serve_site: Callable[..., ServedSite]) -> list[ServedSite]:
+    """Every data set, built and served under /cam-ket/."""
+    return [serve_site(DEFAULT_PREFIX, data) for data in sorted({t.data for t in PAGE_TYPES})]
 
 
 # --- browsing -------------------------------------------------------------------------
@@ -148,9 +171,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
             "run scripts/ensure-chromium.sh or set CHROMIUM",
             pytrace=False,
         )
-    browser = playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-    )
+    browser = launch_chromium(playwright)
     yield browser
     browser.close()
 
@@ -162,10 +183,21 @@ def page_log() -> PageLog:
 
 
 @pytest.fixture
-def page(browser: Browser, page_log: PageLog) -> Iterator[Page]:
-    """A fresh Vietnamese-locale context and page per test, recorded into `page_log`."""
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
-    page = context.new_page()
-    page_log.attach(page)
-    yield page
-    context.close()
+def open_page(browser: Browser, page_log: PageLog) -> Iterator[Callable[..., Page]]:
+    """Return `open(viewport=DESKTOP) -> Page`: a fresh Vietnamese-locale context and page,
+    recorded into `page_log`. Every context closes at the end of the test."""
+    pages: list[Page] = []
+
+    def open_(viewport: ViewportSize | dict[str, int] = DESKTOP) -> Page:
+        pages.append(new_page(browser, dict(viewport), page_log))
+        return pages[-1]
+
+    yield open_
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture
+def page(open_page: Callable[..., Page]) -> Page:
+    """A fresh desktop-sized page, recorded into `page_log`."""
+    return open_page()

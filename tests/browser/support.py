@@ -1,30 +1,99 @@
-"""Helpers for the browser tests: a Pages-like static server and a page recorder.
+"""Helpers for the browser tests and `scripts/weight.py`.
 
-`StaticSiteServer` serves a built site the way GitHub and GitLab Pages do: under a URL
-prefix, `index.html` for directory URLs (redirecting `/dir` to `/dir/`) and the site's
-own `404.html` with status 404 for anything else, including paths outside the prefix.
-It binds its port when created, so the site can be built for its URL before it serves.
-
-`PageLog` records every URL a page requested and every error its console reported.
+- `build_site` builds the repository's mkdocs.yml for one `site_url`, on the real data or
+  on the fictional fixture ward (the only data with measurements, hence charts).
+- `StaticSiteServer` serves a built site the way GitHub and GitLab Pages do: under a URL
+  prefix, `index.html` for directory URLs (redirecting `/dir` to `/dir/`) and the site's
+  own `404.html` with status 404 for anything else, including paths outside the prefix.
+  It binds its port when created, so the site can be built for its URL before it serves.
+  Files carry an ETag and `Cache-Control: no-cache`, so a repeated request is revalidated
+  (304, no body) and still shows up in a page's request log.
+- `PageLog` records every request a page made (URL, resource type, status) and every
+  error its console reported.
+- `PAGE_TYPES` names one page of each kind the site has, and where to find it.
+- `launch_chromium`, `new_page`, `run_axe`, `scroll_through`, `wait_for_charts` and
+  `click_link_to` drive a page the same way in the tests and in the weight report.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import mimetypes
+import os
 import posixpath
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, Response
 
 LOCAL_HOST = "127.0.0.1"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+"""Debian's Chromium (Playwright cannot download its own browser here)."""
+# The probe of this machine's Chromium: without the networking flags it keeps trying to
+# reach Google's hosts, which this machine's closed network refuses.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_DATA = REPO_ROOT / "tests" / "fixtures" / "data"
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The WCAG 2.1 A and AA rules of axe-core (issue #10); best-practice rules are not gated.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
 # MkDocs writes every text file as UTF-8; say so, as Pages hosts do.
 _UTF8_TYPES = ("text/", "application/javascript", "application/json", "application/xml")
+
+
+# --- building -------------------------------------------------------------------------
+
+REAL = "real"
+"""The repository's `data/`."""
+FIXTURE = "fixture"
+"""The fictional fixture ward `tests/fixtures/data/` (it has measurements, so charts)."""
+FIXTURE_AS_OF = "2026-06-30"
+"""The date the fixture ward's figures are stated at, as in tests/conftest.py."""
+
+
+def build_site(site_dir: Path, site_url: str, data: str = REAL) -> Path:
+    """Build the repository's mkdocs.yml into `site_dir` for `site_url`.
+
+    `data` is `REAL` or `FIXTURE`. Only the `commitments` plugin's options change, so every
+    other setting (theme, features, further plugins) is the one the real site uses.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url
+    )
+    if data == FIXTURE:
+        options = config.plugins["commitments"].config
+        options["data_dir"] = str(FIXTURE_DATA)
+        options["data_as_of"] = FIXTURE_AS_OF
+    elif data != REAL:
+        raise ValueError(f"unknown data set {data!r}")
+    # MkDocs logs every page at INFO through the "mkdocs" logger; keep the output readable.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(config)
+    return site_dir
+
+
+# --- serving --------------------------------------------------------------------------
 
 
 class _PagesHandler(BaseHTTPRequestHandler):
@@ -55,6 +124,13 @@ class _PagesHandler(BaseHTTPRequestHandler):
             status = HTTPStatus.NOT_FOUND
             target = self.server.site_dir / "404.html"
         body = target.read_bytes() if target.is_file() else b"404 Not Found\n"
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if status == HTTPStatus.OK and self.headers.get("If-None-Match") == etag:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            return
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if content_type.startswith(_UTF8_TYPES):
             content_type += "; charset=utf-8"
@@ -62,6 +138,8 @@ class _PagesHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
+        if status == HTTPStatus.OK:
+            self.send_header("ETag", etag)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
@@ -126,6 +204,16 @@ class StaticSiteServer(ThreadingHTTPServer):
             return None
         return candidate
 
+    def file_for(self, url: str) -> Path | None:
+        """The file this server answers `url` with (its 404.html for a missing page)."""
+        parts = urlsplit(url)
+        if parts.hostname != LOCAL_HOST or parts.port != self.server_address[1]:
+            return None
+        target = self.resolve(unquote(parts.path))
+        if isinstance(target, str):
+            return None
+        return target if target is not None else self.site_dir / "404.html"
+
 
 @dataclass(frozen=True)
 class ServedSite:
@@ -135,26 +223,143 @@ class ServedSite:
     """Base URL, ending with '/', e.g. http://127.0.0.1:PORT/cam-ket/."""
     site_dir: Path
     """The built site on disk."""
+    data: str = REAL
+    """Which data it was built from: `REAL` or `FIXTURE`."""
 
     def url_for(self, path: str) -> str:
         """Absolute URL of a site-relative path such as 'muc-tieu/' or '404.html'."""
         return self.url + path.lstrip("/")
 
 
+# --- page types -----------------------------------------------------------------------
+
+MISSING_PATH = "khong-co/trang-nay/"
+"""A page that does not exist, two folders deep (the 404 page must still find its assets)."""
+
+
+def _first_link(site_dir: Path, page: str, selector: str) -> str:
+    """Site-relative path of the first link matching `selector` on the built `page`."""
+    from bs4 import BeautifulSoup
+
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    link = BeautifulSoup(html, "html.parser").select_one(selector)
+    if link is None or not link.get("href"):
+        raise LookupError(f"no link matches {selector!r} on {page}")
+    return posixpath.normpath(posixpath.join(page, str(link["href"]))) + "/"
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One kind of page of the site, and where a representative one is."""
+
+    id: str
+    data: str
+    """Which site holds it: `REAL` or `FIXTURE`."""
+    path: str | Callable[[Path], str]
+    """Site-relative path, or a function finding it in the built site."""
+    description: str
+    status: int = 200
+
+    def path_in(self, site_dir: Path) -> str:
+        """The site-relative path of this page type in the built site `site_dir`."""
+        return self.path if isinstance(self.path, str) else self.path(site_dir)
+
+
+PAGE_TYPES: tuple[PageType, ...] = (
+    PageType("home", REAL, "", "home page: introduction and the list of wards"),
+    PageType("ward", REAL, "kien-an/", "ward overview (Kiến An)"),
+    PageType(
+        "target",
+        REAL,
+        lambda site: _first_link(site, "kien-an/", ".sb-targets a"),
+        "target page of the real data (first target of Kiến An)",
+    ),
+    PageType(
+        "target-chart",
+        FIXTURE,
+        "thu-nghiem/chi-tieu/ho-ngheo/",
+        "target page with a chart and its table (fixture ward)",
+    ),
+    PageType(
+        "project",
+        REAL,
+        lambda site: _first_link(site, "kien-an/", ".sb-projects a"),
+        "project page of the real data (first project of Kiến An)",
+    ),
+    PageType(
+        "project-timeline",
+        FIXTURE,
+        "thu-nghiem/du-an/duong-mau-so-1/",
+        "project page with rows and a timeline (fixture ward)",
+    ),
+    PageType("ward-fixture", FIXTURE, "thu-nghiem/", "ward overview with every block (fixture)"),
+    PageType("methodology", REAL, "phuong-phap/", "methodology (hand-written)"),
+    PageType("downloads", REAL, "du-lieu/", "open data downloads (hand-written)"),
+    PageType("search", REAL, "tim-kiem/", "search page"),
+    PageType("404", REAL, MISSING_PATH, "missing page: the site's 404.html", status=404),
+)
+PAGE_TYPE_IDS = tuple(page_type.id for page_type in PAGE_TYPES)
+
+
+def start_page_for(kind: PageType) -> str:
+    """Where a reader comes from before a next navigation to `kind`: the home page, or
+    the methodology page for the home page itself."""
+    return "phuong-phap/" if kind.id == "home" else ""
+
+
+def page_type(type_id: str) -> PageType:
+    """The page type called `type_id`."""
+    return next(page_type for page_type in PAGE_TYPES if page_type.id == type_id)
+
+
 # --- recording ------------------------------------------------------------------------
 
 
 @dataclass
+class Resource:
+    """One request a page made and what became of it."""
+
+    url: str
+    resource_type: str
+    status: int | None = None
+    failure: str | None = None
+
+    @property
+    def is_plotly(self) -> bool:
+        return "plotly" in urlsplit(self.url).path.rsplit("/", 1)[-1]
+
+
+@dataclass
 class PageLog:
-    """What one page did: every URL it requested and every error its console reported."""
+    """What one page did: every request it made and every error its console reported."""
 
     requests: list[str] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    _by_request: dict[Request, Resource] = field(default_factory=dict, repr=False)
 
     def attach(self, page: Page) -> None:
-        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("request", self._on_request)
+        page.on("response", self._on_response)
+        page.on("requestfailed", self._on_failed)
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        resource = Resource(request.url, request.resource_type)
+        self.resources.append(resource)
+        self._by_request[request] = resource
+
+    def _on_response(self, response: Response) -> None:
+        resource = self._by_request.get(response.request)
+        if resource is not None:
+            resource.status = response.status
+
+    def _on_failed(self, request: Request) -> None:
+        resource = self._by_request.get(request)
+        if resource is not None:
+            resource.failure = request.failure or "failed"
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
@@ -171,3 +376,125 @@ class PageLog:
             if urlsplit(url).scheme not in ("data", "blob", "about")
             and urlsplit(url).hostname != LOCAL_HOST
         ]
+
+    def errors_except_missing(self, missing_url: str) -> list[str]:
+        """Console errors, leaving out Chromium's report of `missing_url`'s 404 status."""
+        return [
+            error
+            for error in self.console_errors
+            if not ("status of 404" in error and f"({missing_url}:" in error)
+        ]
+
+
+# --- driving a page -------------------------------------------------------------------
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Debian's headless Chromium with this machine's flags."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), headless=True
+    )
+
+
+def new_page(browser: Browser, viewport: dict[str, int], log: PageLog | None = None) -> Page:
+    """A page in a fresh Vietnamese-locale context (empty cache), recorded into `log`."""
+    context = browser.new_context(
+        locale="vi-VN",
+        timezone_id="Asia/Ho_Chi_Minh",
+        viewport={"width": viewport["width"], "height": viewport["height"]},
+    )
+    page = context.new_page()
+    if log is not None:
+        log.attach(page)
+    return page
+
+
+def scroll_through(page: Page) -> None:
+    """Scroll to the bottom a screen at a time, so that every lazy chart comes into view."""
+    page.evaluate(
+        """async () => {
+            const step = Math.max(200, window.innerHeight - 100);
+            for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+                window.scrollTo(0, y);
+                await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+            }
+            window.scrollTo(0, document.documentElement.scrollHeight);
+        }"""
+    )
+
+
+def wait_for_charts(page: Page, timeout: float = 20_000) -> int:
+    """Scroll through the page and wait until every chart is drawn; return their number."""
+    scroll_through(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-chart]')].every(e => e.dataset.drawn)",
+        timeout=timeout,
+    )
+    return int(page.locator("[data-chart]").count())
+
+
+def mark_page(page: Page) -> None:
+    """Mark the current page's content, so that `wait_for_page` can tell it was replaced."""
+    page.evaluate(
+        """() => (document.querySelector(".md-content") || document.body)
+            .setAttribute("data-sb-old", "")"""
+    )
+
+
+def wait_for_page(page: Page, url: str) -> None:
+    """Wait until the page at `url` replaced the content marked by `mark_page`.
+
+    Instant navigation changes the address before it swaps the content in, so waiting
+    for the URL alone can read the previous page.
+    """
+    page.wait_for_url(url)
+    page.locator("[data-sb-old]").wait_for(state="detached")
+
+
+def click_link_to(page: Page, url: str) -> None:
+    """Click a link to `url` added to the page, as a reader would click one of its links.
+
+    Material's instant navigation handles it like any link of the page: a page listed in
+    sitemap.xml is fetched and swapped in; anything else is a full page load.
+    """
+    page.evaluate(
+        """(url) => {
+            const link = document.createElement("a");
+            link.href = url;
+            link.id = "sb-test-link";
+            link.textContent = "→";
+            (document.querySelector(".md-content") || document.body).appendChild(link);
+        }""",
+        url,
+    )
+    page.locator("#sb-test-link").click()
+    # The link goes with the page it was added to: the next page has replaced it.
+    page.locator("#sb-test-link").wait_for(state="detached")
+
+
+def run_axe(page: Page) -> dict[str, Any]:
+    """Run axe-core's WCAG 2.1 A/AA rules on the page; return axe's results object."""
+    # From the top: Material's sticky header would hide what lies under it after a scroll,
+    # and axe reports the contrast of hidden text as "incomplete" instead of checking it.
+    page.evaluate("() => window.scrollTo(0, 0)")
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result: dict[str, Any] = page.evaluate(
+        """(tags) => axe.run(document, {
+            runOnly: {type: "tag", values: tags},
+            resultTypes: ["violations", "incomplete"],
+        })""",
+        list(AXE_TAGS),
+    )
+    return result
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    """One line per violated rule and failing element, for an assertion message."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            summary = " | ".join(node.get("failureSummary", "").splitlines())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)

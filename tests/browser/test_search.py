@@ -8,7 +8,7 @@ from collections.abc import Callable
 from urllib.parse import quote, urlparse
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from .conftest import PREFIXES
 from .support import FIXTURE, REAL, PageLog, ServedSite
@@ -26,8 +26,10 @@ def results(page: Page, site: ServedSite, query: str) -> list[tuple[str, str]]:
     page.goto(site.url_for(f"tim-kiem/?q={quote(query)}"))
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
     links = page.locator(".pagefind-ui__result-link")
-    return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "")
-            for i in range(links.count())]
+    return [
+        (links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "")
+        for i in range(links.count())
+    ]
 
 
 # (query, the page the first result must be) on the fictional fixture ward.
@@ -43,11 +45,18 @@ FIXTURE_QUERIES = [
 
 
 @pytest.mark.parametrize("prefix", PREFIXES)
-@pytest.mark.parametrize(("query", "expected"), FIXTURE_QUERIES,
-                         ids=[q.encode("ascii", "replace").decode() for q, _ in FIXTURE_QUERIES])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    FIXTURE_QUERIES,
+    ids=[q.encode("ascii", "replace").decode() for q, _ in FIXTURE_QUERIES],
+)
 def test_query_finds_the_page_first(
-    page: Page, page_log: PageLog, serve_site: Callable[..., ServedSite], prefix: str,
-    query: str, expected: str,
+    page: Page,
+    page_log: PageLog,
+    serve_site: Callable[..., ServedSite],
+    prefix: str,
+    query: str,
+    expected: str,
 ) -> None:
     site = serve_site(prefix, FIXTURE)
     found = results(page, site, query)
@@ -73,23 +82,49 @@ def test_results_show_ward_and_status(page: Page, served_fixture_site: ServedSit
 
 def test_filters_by_ward_and_kind(page: Page, served_site: ServedSite) -> None:
     results(page, served_site, "kết nạp")
-    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
-    assert "Phường" in filters and "Loại trang" in filters
+    # Pagefind's UI draws the filter groups after the first results, one at a time.
+    names = page.locator(".pagefind-ui__filter-name")
+    expect(names.filter(has_text="Phường")).to_have_count(1, timeout=10_000)
+    expect(names.filter(has_text="Loại trang")).to_have_count(1, timeout=10_000)
 
 
-def test_code_and_ward_rank_the_target_first_on_real_data(page: Page, served_site: ServedSite) -> None:
+def test_code_and_ward_rank_the_target_first_on_real_data(
+    page: Page, served_site: ServedSite
+) -> None:
     found = results(page, served_site, "I.4 kien an")
-    assert found[0][1].split("#")[0] == path_of(served_site, "kien-an/chi-tieu/kiem-tra-giam-sat-to-chuc-dang/")
+    assert found[0][1].split("#")[0] == path_of(
+        served_site, "kien-an/chi-tieu/kiem-tra-giam-sat-to-chuc-dang/"
+    )
 
 
-@pytest.mark.parametrize("query", ["kien an", "Kiến An"])
-def test_ward_name_finds_the_ward(page: Page, served_site: ServedSite, query: str) -> None:
+@pytest.mark.parametrize("query", ["kien an", "Kiến An", "phuong kien an"])
+def test_ward_name_offers_the_ward_first(page: Page, served_site: ServedSite, query: str) -> None:
     found = results(page, served_site, query)
-    assert path_of(served_site, "kien-an/") in [href for _, href in found]
+    shortcuts = page.locator("#sb-shortcuts a:visible")
+    assert shortcuts.all_inner_texts() == ["Phường Kiến An"]
+    href = shortcuts.first.get_attribute("href") or ""
+    assert urlparse(href).path == path_of(served_site, "kien-an/")
+    # The direct link comes before Pagefind's results in reading order.
+    assert page.evaluate(
+        "document.getElementById('sb-shortcuts').compareDocumentPosition("
+        "document.getElementById('sb-search')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    assert found  # the pages that mention the ward still follow
 
 
-def test_search_bar_submits_to_the_results_page(page: Page, page_log: PageLog,
-                                                served_site: ServedSite) -> None:
+def test_shortcuts_follow_a_new_query_and_stay_hidden_otherwise(
+    page: Page, served_site: ServedSite
+) -> None:
+    results(page, served_site, "ho ngheo")
+    assert page.locator("#sb-shortcuts").is_hidden()
+    page.fill(".pagefind-ui__search-input", "viet hung")
+    page.wait_for_selector("#sb-shortcuts a:visible", timeout=5_000)
+    assert page.locator("#sb-shortcuts a:visible").all_inner_texts() == ["Phường Việt Hưng"]
+
+
+def test_search_bar_submits_to_the_results_page(
+    page: Page, page_log: PageLog, served_site: ServedSite
+) -> None:
     page.goto(served_site.url_for("phuong-phap/"))
     page.fill("#sb-q", "ho ngheo")
     page.press("#sb-q", "Enter")
@@ -115,7 +150,9 @@ def test_only_page_content_is_indexed(served_site: ServedSite) -> None:
     body_start = html.index("data-pagefind-body")
     assert html.index('class="md-header') < body_start
     assert html.index("md-footer") > body_start
-    assert "data-pagefind-body" not in (served_site.site_dir / "404.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in (served_site.site_dir / "404.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_real_site_has_a_search_bundle(served_site: ServedSite) -> None:

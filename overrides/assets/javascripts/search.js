@@ -29,6 +29,26 @@
     return loading;
   }
 
+  // Lower case, no diacritics, đ as d: the form of the wards' keys (pages.WardShortcut).
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // Show the direct link to every ward whose name the query contains.
+  function showShortcuts(query) {
+    var nav = document.getElementById("sb-shortcuts");
+    if (!nav) return;
+    var folded = " " + fold(query) + " ";
+    var any = false;
+    nav.querySelectorAll("li[data-key]").forEach(function (item) {
+      var hit = folded.indexOf(" " + item.getAttribute("data-key") + " ") >= 0;
+      item.hidden = !hit;
+      any = any || hit;
+    });
+    nav.hidden = !any;
+  }
+
   function setup() {
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var input = document.getElementById("sb-q");
@@ -36,6 +56,12 @@
     var box = document.getElementById("sb-search");
     if (!box || box.getAttribute("data-ready")) return;
     box.setAttribute("data-ready", "loading");
+    var nav = document.getElementById("sb-shortcuts");
+    if (nav) box.parentNode.insertBefore(nav, box);
+    showShortcuts(query);
+    box.addEventListener("input", function (event) {
+      if (event.target && event.target.value !== undefined) showShortcuts(event.target.value);
+    });
     loadUi().then(function (PagefindUI) {
       var ui = new PagefindUI({
         element: "#sb-search",
