@@ -24,7 +24,7 @@ SHELL = /bin/bash
 .SHELLFLAGS = -euo pipefail -c
 .DEFAULT_GOAL = help
 .DELETE_ON_ERROR:
-.PHONY: help venv vendor site serve test check format bench clean
+.PHONY: help venv vendor site serve test check format bench weight clean
 
 help: ## List the targets
 	@echo "Usage: make TARGET [PY=python3] [ARGS=...] [PYTEST_ARGS=...]"
@@ -68,6 +68,10 @@ format: venv ## Format the code and apply ruff's safe fixes
 
 bench: venv vendor ## Time a province-sized build (benchmarks/province.py)
 	$(BIN)/python benchmarks/province.py $(ARGS)
+
+weight: venv vendor ## Page weight, axe results and screenshots per page type (reports/)
+	scripts/ensure-chromium.sh
+	$(BIN)/python scripts/weight.py --screenshots $(ARGS)
 
 clean: ## Remove build output and caches (keeps .venv and node_modules)
 	rm -rf site build dist reports benchmarks/out .pytest_cache .mypy_cache .ruff_cache

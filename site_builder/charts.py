@@ -57,20 +57,47 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
     line = {"color": _GOAL_COLOUR, "dash": "dash", "width": 2}
     if goal.comparator == "range" and goal.low is not None and goal.high is not None:
         return [
-            {"type": "scatter", "mode": "lines", "x": xs, "y": [goal.low, goal.low],
-             "name": name + ": cận dưới", "line": line, "hoverinfo": "y+name"},
-            {"type": "scatter", "mode": "lines", "x": xs, "y": [goal.high, goal.high],
-             "name": name + ": cận trên", "line": line, "fill": "tonexty",
-             "fillcolor": "rgba(198,40,40,0.12)", "hoverinfo": "y+name"},
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": xs,
+                "y": [goal.low, goal.low],
+                "name": name + ": cận dưới",
+                "line": line,
+                "hoverinfo": "y+name",
+            },
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": xs,
+                "y": [goal.high, goal.high],
+                "name": name + ": cận trên",
+                "line": line,
+                "fill": "tonexty",
+                "fillcolor": "rgba(198,40,40,0.12)",
+                "hoverinfo": "y+name",
+            },
         ]
     if goal.value is None or goal.kind in ("assigned", "qualitative", "milestone"):
         return []
-    return [{"type": "scatter", "mode": "lines", "x": xs, "y": [goal.value, goal.value],
-             "name": name, "line": line, "hoverinfo": "y+name"}]
+    return [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": xs,
+            "y": [goal.value, goal.value],
+            "name": name,
+            "line": line,
+            "hoverinfo": "y+name",
+        }
+    ]
 
 
 def target_chart(
-    series: list[ChartSeries], goal: Goal | None, unit: str | None, term: tuple[int, int],
+    series: list[ChartSeries],
+    goal: Goal | None,
+    unit: str | None,
+    term: tuple[int, int],
     expected_path: list[tuple[float, float]] | None = None,
 ) -> dict[str, Any] | None:
     """Spec of a target's chart; None when nothing was measured (the page says so)."""
@@ -80,24 +107,32 @@ def target_chart(
     data: list[dict[str, Any]] = []
     for i, s in enumerate(measured):
         points = [o for o in s.observations if o.value is not None]
-        data.append({
-            "type": "scatter",
-            "mode": "lines+markers",
-            "name": _chart_text(s.label),
-            "x": [period_x(o.period) for o in points],
-            "y": [o.value for o in points],
-            "line": {"color": _SERIES_COLOURS[i % len(_SERIES_COLOURS)], "width": 3},
-            "marker": {"size": 8},
-            "hovertemplate": "%{y:,.2~f}<extra>" + _chart_text(s.label) + "</extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": _chart_text(s.label),
+                "x": [period_x(o.period) for o in points],
+                "y": [o.value for o in points],
+                "line": {"color": _SERIES_COLOURS[i % len(_SERIES_COLOURS)], "width": 3},
+                "marker": {"size": 8},
+                "hovertemplate": "%{y:,.2~f}<extra>" + _chart_text(s.label) + "</extra>",
+            }
+        )
     if expected_path:
         # The path the values must follow to reach the goal in time: dotted and grey,
         # so it is never mistaken for measured values.
-        data.append({
-            "type": "scatter", "mode": "lines", "name": "Lộ trình cần thiết",
-            "x": [x for x, _ in expected_path], "y": [round(y, 4) for _, y in expected_path],
-            "line": {"color": "#616161", "dash": "dot", "width": 2}, "hoverinfo": "y+name",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": "Lộ trình cần thiết",
+                "x": [x for x, _ in expected_path],
+                "y": [round(y, 4) for _, y in expected_path],
+                "line": {"color": "#616161", "dash": "dot", "width": 2},
+                "hoverinfo": "y+name",
+            }
+        )
     if goal is not None:
         data.extend(_goal_traces(goal, term, unit))
     layout = {

@@ -6,6 +6,10 @@
 - `export`: write the generated pages as Markdown files (to move to another generator).
 - `schema`: regenerate the JSON Schemas (`--check` fails when they are stale).
 - `docs`: regenerate the staff reference pages (`--check` fails when they are stale).
+- `downloads`: write every open-data file (CSV, JSON, XLSX, ZIP, schemas) to a folder.
+- `export-xlsx`, `import-xlsx`: the Excel round-trip of one ward (excel.py).
+- `add-measurement`, `add-status`: append a measured value or a project status change,
+  keeping every other byte of the YAML (edit.py).
 """
 
 from __future__ import annotations
@@ -15,12 +19,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from .computed import ComputedWard
+from .downloads import schema_files, site_files
+from .edit import Written, add_measurement, add_status
 from .errors import DataErrors
+from .excel import export_workbook, import_workbook
 from .generate import compute, generate_pages
+from .history import file_dates
 from .load import load_dataset
+from .model import PERIOD_RE
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
 
@@ -45,8 +56,18 @@ def _build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir).resolve()
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "-f", args.config, "-d", str(work / "site"), *args.mkdocs_args]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            args.config,
+            "-d",
+            str(work / "site"),
+            *args.mkdocs_args,
+        ]
         if subprocess.run(command, check=False).returncode != 0:
             print("Xây dựng thất bại; site/ giữ nguyên.", file=sys.stderr)
             return 1
@@ -102,6 +123,194 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+_NOTHING_WRITTEN = "Không tệp dữ liệu nào bị sửa."
+
+
+def _computed_wards(args: argparse.Namespace) -> list[ComputedWard]:
+    """Load, date (git history) and assess the wards asked for; raises `DataErrors`."""
+    dataset = load_dataset(Path(args.data), args.ward or None)
+    dates = file_dates(path for ward in dataset.wards for path in ward.files)
+    return compute(dataset, args.as_of, dates)
+
+
+def _downloads(args: argparse.Namespace) -> int:
+    try:
+        wards = _computed_wards(args)
+    except DataErrors as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    files = site_files(wards, schema_files(Path(args.data)), args.site_url)
+    for path, content in files.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    print(f"{len(files)} tệp dữ liệu mở ({sum(map(len, files.values()))} byte) đã ghi vào {out}")
+    return 0
+
+
+def _export_xlsx(args: argparse.Namespace) -> int:
+    args.ward = [args.ward]
+    try:
+        wards = _computed_wards(args)
+    except DataErrors as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        return 1
+    if not wards:
+        print(f"Không có phường '{args.ward[0]}' trong {args.data}.", file=sys.stderr)
+        return 1
+    out = Path(args.out or f"{args.ward[0]}.xlsx")
+    out.write_bytes(export_workbook(wards[0]))
+    print(f"Đã xuất {out}")
+    return 0
+
+
+def _import_xlsx(args: argparse.Namespace) -> int:
+    try:
+        result = import_workbook(Path(args.data), args.ward, Path(args.file))
+    except DataErrors as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        print(_NOTHING_WRITTEN, file=sys.stderr)
+        return 1
+    if not result.written:
+        print("Tệp Excel khớp với dữ liệu: không có gì thay đổi.")
+        return 0
+    for path in result.written:
+        print(f"Đã cập nhật {path} ({result.changes[path.name]} thay đổi)")
+    return 0
+
+
+def _added(written: Written, what: str) -> int:
+    lines = ", ".join(str(n) for n in written.lines)
+    print(f"Đã thêm {what}: {written.path} dòng {lines}.")
+    return 0
+
+
+def _add_measurement(args: argparse.Namespace) -> int:
+    if args.value is None and args.value_text is None:
+        print("Cần --value hoặc --value-text.", file=sys.stderr)
+        return 2
+    try:
+        written = add_measurement(
+            Path(args.data),
+            args.ward,
+            args.series,
+            period=args.period,
+            value=args.value,
+            value_text=args.value_text,
+            document=args.document,
+            quote=args.quote,
+            section=args.section,
+            row=args.row,
+            page=args.page,
+            note=args.note,
+            flags=args.flag or [],
+        )
+    except DataErrors as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        print(_NOTHING_WRITTEN, file=sys.stderr)
+        return 1
+    return _added(written, f"số liệu kỳ {args.period} vào chuỗi {args.series}")
+
+
+def _add_status(args: argparse.Namespace) -> int:
+    try:
+        written = add_status(
+            Path(args.data),
+            args.ward,
+            args.project,
+            when=args.date,
+            status=args.status,
+            source=args.source,
+            note=args.note,
+        )
+    except DataErrors as exc:
+        print(exc.report(args.lang), file=sys.stderr)
+        print(_NOTHING_WRITTEN, file=sys.stderr)
+        return 1
+    return _added(written, f"trạng thái '{args.status}' của dự án {args.project}")
+
+
+def _day(text: str) -> date:
+    """`2026-03-01` or `01/03/2026`, as staff write dates."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}': ngày dạng 2026-03-01 hoặc 01/03/2026")
+
+
+def _period(text: str) -> str:
+    if not PERIOD_RE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"'{text}': kỳ dạng 2026, 2026-Q2 hoặc 2026-06-30")
+    return text
+
+
+def _staff_commands(sub: Any, data_options: Any) -> None:
+    """Open data and staff tooling: downloads, Excel round-trip, measurements, statuses."""
+
+    def one_ward(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument("--data", default="data", help="data folder (default: data)")
+        cmd.add_argument("--ward", required=True, help="ward id")
+        cmd.add_argument("--lang", choices=["vi", "en"], default="vi", help="message language")
+
+    def as_of(cmd: argparse.ArgumentParser) -> None:
+        cmd.add_argument(
+            "--as-of",
+            type=date.fromisoformat,
+            default=date.today(),
+            help="date statuses are computed at, YYYY-MM-DD (default: today)",
+        )
+
+    dl = sub.add_parser("downloads", help="write every open-data download to a folder")
+    data_options(dl)
+    as_of(dl)
+    dl.add_argument("--out", required=True, help="output folder")
+    dl.add_argument("--site-url", default="", help="site address for page links in the data")
+    dl.set_defaults(run=_downloads)
+    ex = sub.add_parser("export-xlsx", help="export a ward to an Excel workbook")
+    one_ward(ex)
+    as_of(ex)
+    ex.add_argument("--out", help="output file (default: <ward>.xlsx)")
+    ex.set_defaults(run=_export_xlsx)
+    im = sub.add_parser("import-xlsx", help="apply an edited workbook to the ward's YAML")
+    one_ward(im)
+    im.add_argument("file", help="the edited .xlsx file")
+    im.set_defaults(run=_import_xlsx)
+    am = sub.add_parser("add-measurement", help="add a measured value to a series")
+    one_ward(am)
+    am.add_argument("--series", required=True, help="series id (series.yaml)")
+    am.add_argument("--period", required=True, type=_period, help="2026, 2026-Q2 or 2026-06-30")
+    am.add_argument("--value", type=float, help="the number, with a dot: 1.5")
+    am.add_argument("--value-text", help='the value as printed: "1,5"')
+    am.add_argument("--document", required=True, help="document id (ward.yaml)")
+    am.add_argument("--quote", required=True, help="exact quote from the document")
+    am.add_argument("--section", help="section as printed")
+    am.add_argument("--row", help="row as printed")
+    am.add_argument("--page", type=int, help="page number")
+    am.add_argument("--note", help="note shown beside the value")
+    am.add_argument(
+        "--flag",
+        action="append",
+        choices=["estimate", "preliminary", "break"],
+        help="estimate, preliminary or break (repeatable)",
+    )
+    am.set_defaults(run=_add_measurement)
+    st = sub.add_parser("add-status", help="add a dated status change to a project")
+    one_ward(st)
+    st.add_argument("--project", required=True, help="project id (projects.yaml)")
+    st.add_argument("--date", required=True, type=_day, help="2026-03-01 or 01/03/2026")
+    st.add_argument(
+        "--status",
+        required=True,
+        choices=["not_started", "in_progress", "completed", "paused", "cancelled"],
+    )
+    st.add_argument("--source", required=True, help="basis: document, report or meeting")
+    st.add_argument("--note", help="note shown on the timeline")
+    st.set_defaults(run=_add_status)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the docs test to list commands)."""
     p = argparse.ArgumentParser(prog="site-builder", description=__doc__.splitlines()[0])
@@ -124,8 +333,12 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write generated pages as Markdown files")
     data_options(e)
     e.add_argument("--out", required=True, help="output folder")
-    e.add_argument("--as-of", type=date.fromisoformat, default=date.today(),
-                   help="date statuses are computed at, YYYY-MM-DD (default: today)")
+    e.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=date.today(),
+        help="date statuses are computed at, YYYY-MM-DD (default: today)",
+    )
     e.set_defaults(run=_export)
     s = sub.add_parser("schema", help="regenerate the JSON Schemas of the data files")
     s.add_argument("--data", default="data", help="data folder (default: data)")
@@ -135,6 +348,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--docs", default="docs", help="docs folder (default: docs)")
     d.add_argument("--check", action="store_true", help="fail if the pages are stale")
     d.set_defaults(run=_docs)
+    _staff_commands(sub, data_options)
     return p
 
 

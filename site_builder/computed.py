@@ -8,9 +8,11 @@ the summaries. Computed as of one date (`as_of`), so a build is reproducible.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
+from .history import UNKNOWN, LastUpdated, newest
 from .load import WardData
 from .model import Series, Target
 from .status import Assessment, assess_project, assess_target, summarise_children
@@ -25,6 +27,13 @@ class ComputedWard:
     series_by_target: dict[str, list[Series]]
     targets: dict[str, Assessment]  # every target, children included, by id
     projects: dict[str, tuple[str, str]]  # project id -> (status, explanation)
+    # YAML file name -> when it last changed (history.file_dates); empty when not asked.
+    updated: Mapping[str, LastUpdated] = field(default_factory=dict)
+
+    def updated_of(self, *names: str) -> LastUpdated:
+        """The newest date of these files of the ward (all of them when none is named)."""
+        chosen = names or tuple(self.updated)
+        return newest(self.updated.get(n, UNKNOWN) for n in chosen)
 
     @property
     def term(self) -> tuple[int, int]:
@@ -48,7 +57,9 @@ def _series_by_target(ward: WardData) -> dict[str, list[Series]]:
     return out
 
 
-def compute_ward(ward: WardData, as_of: date) -> ComputedWard:
+def compute_ward(
+    ward: WardData, as_of: date, updated: Mapping[str, LastUpdated] | None = None
+) -> ComputedWard:
     """Assess every target (children first, so parents can summarise them) and project."""
     by_target = _series_by_target(ward)
     term = (ward.ward.term_start, ward.ward.term_end)
@@ -66,4 +77,4 @@ def compute_ward(ward: WardData, as_of: date) -> ComputedWard:
     for target in ward.targets:
         walk(target)
     projects = {p.id: assess_project(p, as_of) for p in ward.projects}
-    return ComputedWard(ward, as_of, by_target, assessments, projects)
+    return ComputedWard(ward, as_of, by_target, assessments, projects, dict(updated or {}))

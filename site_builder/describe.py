@@ -20,8 +20,13 @@ _COMPARATOR_WORDS: dict[Comparator, str] = {
 }
 
 
-def amount(comparator: Comparator | None, value: float | None, low: float | None,
-           high: float | None, unit: str | None) -> str | None:
+def amount(
+    comparator: Comparator | None,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    unit: str | None,
+) -> str | None:
     """`">=", 90, "%"` -> `từ 90% trở lên`; None when there is no number to say."""
     if comparator is None:
         return number_with_unit(value, unit) if value is not None else None

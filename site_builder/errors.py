@@ -8,7 +8,8 @@ problem before raising, so one run shows everything that needs fixing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 
@@ -51,7 +52,7 @@ _CODES = [
         "yaml-ambiguous-number",
         "Số '{text}' dễ hiểu nhầm: YAML đọc thành {loaded}",
         "Number '{text}' is ambiguous: YAML reads it as {loaded}",
-        "Nếu là chữ in trong văn bản, đặt trong ngoặc kép (\"{text}\"); nếu là số, "
+        'Nếu là chữ in trong văn bản, đặt trong ngoặc kép ("{text}"); nếu là số, '
         "viết không có dấu chấm phân cách nghìn (5000) và dùng dấu chấm cho phần thập phân (12.5).",
     ),
     ErrorCode(
@@ -100,7 +101,7 @@ _CODES = [
         "text-needs-quotes",
         "Trường văn bản nhận giá trị '{text}' không có ngoặc kép, YAML đọc thành {loaded}",
         "Text field got unquoted '{text}', which YAML reads as {loaded}",
-        "Đặt văn bản in trong ngoặc kép: \"{text}\".",
+        'Đặt văn bản in trong ngoặc kép: "{text}".',
     ),
     ErrorCode(
         "wrong-type",
@@ -150,6 +151,34 @@ _CODES = [
         "Ward id '{id}' differs from its folder '{folder}'",
         "Đặt tên thư mục trùng với mã phường.",
     ),
+    # Excel import (excel.py): the file is the workbook, the line its row, the field its cell.
+    ErrorCode(
+        "xlsx-unreadable",
+        "Không đọc được tệp Excel: {detail}",
+        "The Excel file cannot be read: {detail}",
+        'Mở tệp bằng Excel và lưu lại dạng "Excel Workbook (.xlsx)"; '
+        "tệp .xls, .csv không dùng được.",
+    ),
+    ErrorCode(
+        "xlsx-layout",
+        "Tệp Excel không đúng mẫu: {detail}",
+        "The Excel file does not follow the template: {detail}",
+        "Xuất tệp mới bằng `site-builder export-xlsx --ward <mã>` rồi sửa trên tệp đó; không đổi "
+        "tên, không xóa trang tính, hàng 2 (ẩn) hay các cột ẩn.",
+    ),
+    ErrorCode(
+        "xlsx-new-row",
+        "Hàng mới không có mã: không thêm {kind} mới qua Excel",
+        "A new row without an id: a new {kind} cannot be added from Excel",
+        "Thêm mục mới trong tệp YAML (cần nguồn và trích dẫn nguyên văn), rồi xuất lại tệp Excel. "
+        "Qua Excel chỉ thêm được hàng số liệu và hàng trạng thái dự án.",
+    ),
+    ErrorCode(
+        "xlsx-moved-row",
+        "Đã đổi mã của một hàng có sẵn",
+        "The id of an existing row was changed",
+        "Trả lại mã cũ; muốn ghi cho mục khác thì thêm một hàng mới.",
+    ),
 ]
 
 CODES: dict[str, ErrorCode] = {c.code: c for c in _CODES}
@@ -164,7 +193,7 @@ class DataError:
     column: int
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, object] = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     @property
     def message_vi(self) -> str:

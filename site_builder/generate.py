@@ -10,14 +10,23 @@ generator can build it: the MkDocs plugin serves these texts from memory, and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from . import urls
 from .computed import ComputedWard, compute_ward
+from .history import LastUpdated
 from .load import Dataset
-from .pages import build_home, build_project, build_target, build_ward
+from .pages import (
+    build_downloads,
+    build_home,
+    build_project,
+    build_search_shortcuts,
+    build_target,
+    build_ward,
+)
 from .render import PageModel, render
 
 
@@ -40,8 +49,9 @@ class GeneratedPage:
     def markdown(self) -> str:
         """Front matter and body; JSON strings are valid YAML, so titles need no quoting rules."""
         meta = {"title": self.title, "kind": self.kind, "ward": self.ward}
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
-                          for key, value in meta.items())
+        front = "\n".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+        )
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
@@ -59,9 +69,15 @@ def _ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
         yield _page(build_project(computed, project), "project", ward_id)
 
 
-def compute(dataset: Dataset, as_of: date) -> list[ComputedWard]:
-    """Statuses and series of every ward, as of one date."""
-    return [compute_ward(ward, as_of) for ward in dataset.wards]
+def compute(
+    dataset: Dataset, as_of: date, dates: Mapping[Path, LastUpdated] | None = None
+) -> list[ComputedWard]:
+    """Statuses and series of every ward, as of one date; `dates` from `history.file_dates`."""
+    dates = dates or {}
+    return [
+        compute_ward(ward, as_of, {p.name: dates[p] for p in ward.files if p in dates})
+        for ward in dataset.wards
+    ]
 
 
 def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
@@ -72,3 +88,13 @@ def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
 def home_section(wards: list[ComputedWard], as_of: date) -> str:
     """The wards block appended to the hand-written home page."""
     return render(build_home(wards, as_of))
+
+
+def search_section(wards: list[ComputedWard]) -> str:
+    """The ward shortcuts appended to the hand-written search page."""
+    return render(build_search_shortcuts(wards))
+
+
+def downloads_section(wards: list[ComputedWard], files: Mapping[str, bytes]) -> str:
+    """The list of downloads appended to the hand-written downloads page."""
+    return render(build_downloads(wards, {path: len(data) for path, data in files.items()}))

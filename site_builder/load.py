@@ -13,7 +13,7 @@ Nothing is returned unless every ward passed every step.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,6 @@ from .model import (
     REQUIRED_FILES,
     WARD_FILES,
     Document,
-    FormerWard,
     Organisation,
     Project,
     ProjectsFile,
@@ -115,9 +114,7 @@ def _field_name(loc: Loc) -> str:
     return str(loc[-1]) if loc else ""
 
 
-def _validation_errors(
-    exc: ValidationError, read: ReadResult, shown_as: Path
-) -> list[DataError]:
+def _validation_errors(exc: ValidationError, read: ReadResult, shown_as: Path) -> list[DataError]:
     """Translate pydantic's errors into located `DataError`s."""
     out: list[DataError] = []
     for err in exc.errors(include_url=False):
@@ -218,13 +215,12 @@ class _WardChecker:
             # A value the reader refused was replaced by None: do not report it twice.
             refused = {e.field for e in read.errors}
             self.errors.extend(
-                e for e in _validation_errors(exc, read, self.shown(name))
-                if e.field not in refused
+                e for e in _validation_errors(exc, read, self.shown(name)) if e.field not in refused
             )
             return None
         return None if read.errors else model
 
-    def unique(self, name: str, items: list[tuple[Loc, str]]) -> None:
+    def unique(self, name: str, items: Sequence[tuple[Loc, str]]) -> None:
         """Report every id of `items` already used by an earlier item."""
         first: dict[str, Loc] = {}
         for loc, item_id in items:
@@ -262,15 +258,26 @@ class _WardChecker:
             files=tuple(self.folder / n for n in self.reads),
         )
 
-    def check(self, wf: WardFile, tf: TargetsFile, pf: ProjectsFile, kf: TasksFile,
-              sf: SeriesFile) -> None:
+    def check(
+        self, wf: WardFile, tf: TargetsFile, pf: ProjectsFile, kf: TasksFile, sf: SeriesFile
+    ) -> None:
         if wf.ward.id != self.folder.name:
-            self.error("ward.yaml", ("ward", "id"), "ward-folder-mismatch",
-                       id=wf.ward.id, folder=self.folder.name)
+            self.error(
+                "ward.yaml",
+                ("ward", "id"),
+                "ward-folder-mismatch",
+                id=wf.ward.id,
+                folder=self.folder.name,
+            )
         all_targets = list(_iter_targets(tf.targets, ("targets",)))
-        self.unique("ward.yaml", [(("organisations", i), o.id) for i, o in enumerate(wf.organisations)])
+        self.unique(
+            "ward.yaml", [(("organisations", i), o.id) for i, o in enumerate(wf.organisations)]
+        )
         self.unique("ward.yaml", [(("documents", i), d.id) for i, d in enumerate(wf.documents)])
-        self.unique("ward.yaml", [(("ward", "former_wards", i), f.id) for i, f in enumerate(wf.ward.former_wards)])
+        self.unique(
+            "ward.yaml",
+            [(("ward", "former_wards", i), f.id) for i, f in enumerate(wf.ward.former_wards)],
+        )
         self.unique("targets.yaml", [(("groups", i), g.id) for i, g in enumerate(tf.groups)])
         self.unique("targets.yaml", [(loc, t.id) for loc, t in all_targets])
         self.unique("projects.yaml", [(("tables", i), t.id) for i, t in enumerate(pf.tables)])
@@ -291,22 +298,48 @@ class _WardChecker:
 
         for i, doc in enumerate(wf.documents):
             if doc.revises and doc.revises not in documents:
-                self.error("ward.yaml", ("documents", i, "revises"), "unknown-reference",
-                           kind="văn bản", id=doc.revises)
-        for name, content in (("ward.yaml", wf), ("targets.yaml", tf), ("projects.yaml", pf),
-                              ("tasks.yaml", kf), ("series.yaml", sf)):
+                self.error(
+                    "ward.yaml",
+                    ("documents", i, "revises"),
+                    "unknown-reference",
+                    kind="văn bản",
+                    id=doc.revises,
+                )
+        for name, content in (
+            ("ward.yaml", wf),
+            ("targets.yaml", tf),
+            ("projects.yaml", pf),
+            ("tasks.yaml", kf),
+            ("series.yaml", sf),
+        ):
             for loc, source in _iter_sources(content, ()):
                 if source.document not in documents:
-                    self.error(name, (*loc, "document"), "unknown-reference",
-                               kind="văn bản", id=source.document)
+                    self.error(
+                        name,
+                        (*loc, "document"),
+                        "unknown-reference",
+                        kind="văn bản",
+                        id=source.document,
+                    )
 
-        def check_orgs(name: str, loc: Loc, printed: str | None, ids: list[str] | None,
-                       field_name: str, ids_field: str) -> None:
+        def check_orgs(
+            name: str,
+            loc: Loc,
+            printed: str | None,
+            ids: list[str] | None,
+            field_name: str,
+            ids_field: str,
+        ) -> None:
             if ids is not None:
                 for j, org_id in enumerate(ids):
                     if org_id not in orgs:
-                        self.error(name, (*loc, ids_field, j), "unknown-reference",
-                                   kind="đơn vị", id=org_id)
+                        self.error(
+                            name,
+                            (*loc, ids_field, j),
+                            "unknown-reference",
+                            kind="đơn vị",
+                            id=org_id,
+                        )
             elif printed is not None and match_key(printed) not in org_index:
                 self.error(name, (*loc, field_name), "unknown-organisation", name=printed)
 
@@ -315,46 +348,82 @@ class _WardChecker:
             if top_level and target.group is None:
                 self.error("targets.yaml", (*loc, "group"), "missing-field", name="group")
             if target.group is not None and target.group not in groups:
-                self.error("targets.yaml", (*loc, "group"), "unknown-reference",
-                           kind="nhóm chỉ tiêu", id=target.group)
-            check_orgs("targets.yaml", loc, target.lead_unit, target.lead_orgs,
-                       "lead_unit", "lead_orgs")
+                self.error(
+                    "targets.yaml",
+                    (*loc, "group"),
+                    "unknown-reference",
+                    kind="nhóm chỉ tiêu",
+                    id=target.group,
+                )
+            check_orgs(
+                "targets.yaml", loc, target.lead_unit, target.lead_orgs, "lead_unit", "lead_orgs"
+            )
         for i, project in enumerate(pf.projects):
             loc = ("projects", i)
-            check_orgs("projects.yaml", loc, project.lead_unit, project.lead_orgs,
-                       "lead_unit", "lead_orgs")
+            check_orgs(
+                "projects.yaml", loc, project.lead_unit, project.lead_orgs, "lead_unit", "lead_orgs"
+            )
             if project.partner_orgs is not None:
-                check_orgs("projects.yaml", loc, None, project.partner_orgs, "partners", "partner_orgs")
+                check_orgs(
+                    "projects.yaml", loc, None, project.partner_orgs, "partners", "partner_orgs"
+                )
             for j, row in enumerate(project.rows):
                 if row.table not in tables:
-                    self.error("projects.yaml", (*loc, "rows", j), "unknown-reference",
-                               kind="bảng", id=row.table)
+                    self.error(
+                        "projects.yaml",
+                        (*loc, "rows", j),
+                        "unknown-reference",
+                        kind="bảng",
+                        id=row.table,
+                    )
             for j, target_id in enumerate(project.related_targets):
                 if target_id not in target_ids:
-                    self.error("projects.yaml", (*loc, "related_targets", j), "unknown-reference",
-                               kind="chỉ tiêu", id=target_id)
+                    self.error(
+                        "projects.yaml",
+                        (*loc, "related_targets", j),
+                        "unknown-reference",
+                        kind="chỉ tiêu",
+                        id=target_id,
+                    )
         for key in ("priority_tasks", "breakthroughs", "main_tasks"):
             for i, task in enumerate(getattr(kf, key)):
-                check_orgs("tasks.yaml", (key, i), task.lead_unit, task.lead_orgs,
-                           "lead_unit", "lead_orgs")
+                check_orgs(
+                    "tasks.yaml", (key, i), task.lead_unit, task.lead_orgs, "lead_unit", "lead_orgs"
+                )
                 if task.partner_orgs is not None:
-                    check_orgs("tasks.yaml", (key, i), None, task.partner_orgs,
-                               "partners", "partner_orgs")
+                    check_orgs(
+                        "tasks.yaml", (key, i), None, task.partner_orgs, "partners", "partner_orgs"
+                    )
         for i, series in enumerate(sf.series):
             loc = ("series", i)
             if series.target is not None and series.target not in target_ids:
-                self.error("series.yaml", (*loc, "target"), "unknown-reference",
-                           kind="chỉ tiêu", id=series.target)
+                self.error(
+                    "series.yaml",
+                    (*loc, "target"),
+                    "unknown-reference",
+                    kind="chỉ tiêu",
+                    id=series.target,
+                )
             if series.area is not None and series.area not in former:
-                self.error("series.yaml", (*loc, "area"), "unknown-reference",
-                           kind="phường cũ", id=series.area)
+                self.error(
+                    "series.yaml",
+                    (*loc, "area"),
+                    "unknown-reference",
+                    kind="phường cũ",
+                    id=series.area,
+                )
             seen: dict[str, Loc] = {}
             for j, obs in enumerate(series.observations):
                 obs_loc = (*loc, "observations", j)
                 if obs.period in seen:
                     first_line = self.reads["series.yaml"].position(seen[obs.period])[0]
-                    self.error("series.yaml", (*obs_loc, "period"), "duplicate-period",
-                               period=obs.period, first_line=first_line)
+                    self.error(
+                        "series.yaml",
+                        (*obs_loc, "period"),
+                        "duplicate-period",
+                        period=obs.period,
+                        first_line=first_line,
+                    )
                 else:
                     seen[obs.period] = obs_loc
 
@@ -376,7 +445,11 @@ def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
     folders = ward_folders(data_dir, only)
     if not folders:
         shown = Path(data_dir.name) / WARDS_FOLDER
-        errors.append(DataError(shown, 1, 1, "", "file-missing", {"name": f"{WARDS_FOLDER}/<phường>/ward.yaml"}))
+        errors.append(
+            DataError(
+                shown, 1, 1, "", "file-missing", {"name": f"{WARDS_FOLDER}/<phường>/ward.yaml"}
+            )
+        )
     for folder in folders:
         checker = _WardChecker(folder, data_dir)
         ward = checker.load()

@@ -244,6 +244,11 @@ class Series(Model):
     name: Text = Field(description="Tên số liệu như in.")
     unit: Text | None = Field(None, description="Đơn vị tính.")
     area: Id | None = Field(None, description="Mã phường cũ; bỏ trống nếu là cả phường.")
+    area_text: Text | None = Field(
+        None,
+        description="Địa bàn như in, khi số liệu không thuộc một phường cũ duy nhất "
+        "(ví dụ 'chung 04 phường cũ'); chuỗi như vậy không dùng để đánh giá phường mới.",
+    )
     target: Id | None = Field(None, description="Mã chỉ tiêu mà chuỗi này đo.")
     link_note: Text | None = Field(
         None, description="Văn bản liên hệ chuỗi với chỉ tiêu thế nào (hiển thị trên biểu đồ)."
@@ -350,7 +355,9 @@ class Project(Model):
     budget: Budget | None = Field(None, description="Tổng mức đầu tư.")
     location: Text | None = Field(None, description="Địa điểm.")
     context: bool = Field(False, description="true nếu là dự án của cấp trên, nêu làm bối cảnh.")
-    status_history: list[StatusChange] = Field(default_factory=list, description="Lịch sử trạng thái.")
+    status_history: list[StatusChange] = Field(
+        default_factory=list, description="Lịch sử trạng thái."
+    )
     milestones: list[ProjectMilestone] = Field(default_factory=list, description="Các mốc.")
     progress: list[Progress] = Field(default_factory=list, description="Tiến độ đo được.")
     related_targets: list[Id] = Field(default_factory=list, description="Mã chỉ tiêu liên quan.")
@@ -400,7 +407,9 @@ class Organisation(Model):
 
     id: Id
     name: Text = Field(description="Tên chuẩn.")
-    aliases: list[Text] = Field(default_factory=list, description="Các cách viết khác trong văn bản.")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Các cách viết khác trong văn bản."
+    )
 
 
 class Fact(Model):
@@ -432,16 +441,26 @@ class Document(Model):
     title: Text = Field(description="Tên văn bản.")
     number: Text | None = Field(None, description="Số hiệu: '04-CTr/ĐU'.")
     date: Day | None = Field(None, description="Ngày ban hành.")
-    date_text: Text | None = Field(None, description="Ngày như in, khi không rõ ngày: 'tháng 7/2025'.")
+    date_text: Text | None = Field(
+        None, description="Ngày như in, khi không rõ ngày: 'tháng 7/2025'."
+    )
     issuer: Text = Field(description="Cơ quan ban hành.")
-    status: Literal["draft", "issued"] = Field(description="draft (dự thảo) hoặc issued (đã ban hành).")
-    version_label: Text | None = Field(None, description="Như in: 'Dự thảo lần 01', 'sửa đổi, bổ sung'.")
+    status: Literal["draft", "issued"] = Field(
+        description="draft (dự thảo) hoặc issued (đã ban hành)."
+    )
+    version_label: Text | None = Field(
+        None, description="Như in: 'Dự thảo lần 01', 'sửa đổi, bổ sung'."
+    )
     revises: Id | None = Field(None, description="Mã văn bản mà văn bản này sửa đổi, thay thế.")
     signer: Text | None = Field(None, description="Người ký.")
-    signer_title: Text | None = Field(None, description="Chức danh người ký: 'T/M ĐẢNG ỦY, BÍ THƯ'.")
+    signer_title: Text | None = Field(
+        None, description="Chức danh người ký: 'T/M ĐẢNG ỦY, BÍ THƯ'."
+    )
     congress: Text | None = Field(None, description="Đại hội mà văn bản thực hiện.")
     term: Text | None = Field(None, description="Nhiệm kỳ: '2025 - 2030'.")
-    seeds: list[str] = Field(default_factory=list, description="Tệp văn bản gốc (để kiểm tra trích dẫn).")
+    seeds: list[str] = Field(
+        default_factory=list, description="Tệp văn bản gốc (để kiểm tra trích dẫn)."
+    )
     summary: Markdown | None = Field(None, description="Tóm tắt, chủ đề, mục tiêu chung.")
     notes: list[Note] = Field(default_factory=list, description="Ghi chú hiển thị.")
 

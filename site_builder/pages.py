@@ -10,6 +10,7 @@ HTML arrives as `Markup`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,8 +24,6 @@ from .fmt import day, number, period
 from .labels import t
 from .load import WardData
 from .markup import note_html
-from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
-from .text import ascii_fold
 from .model import (
     Document,
     Milestone,
@@ -32,11 +31,13 @@ from .model import (
     Project,
     ProjectTable,
     Series,
-    TargetGroup,
     Source,
     Target,
+    TargetGroup,
     Task,
 )
+from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
+from .text import ascii_fold
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,27 @@ class Link:
 
     text: str
     href: str
+
+
+@dataclass(frozen=True)
+class DownloadLink:
+    """A data file: its label, href relative to the page, the name it is saved as, its size."""
+
+    text: str
+    href: str
+    filename: str
+    size: str | None = None  # "12,5 KB", on the downloads page only
+
+
+@dataclass(frozen=True)
+class OpenDataView:
+    """A page's data block: when its data files last changed, and its downloads."""
+
+    updated: str  # dd/mm/yyyy, or "không rõ"
+    updated_iso: str | None  # for <time datetime>
+    basis: str  # how the date is known, in words
+    links: list[DownloadLink]
+    all_data: str  # link to the downloads page
 
 
 @dataclass(frozen=True)
@@ -254,6 +276,7 @@ class WardPage:
     priority_tasks: list[TaskView]
     breakthroughs: list[TaskView]
     main_tasks: list[TaskView]
+    open_data: OpenDataView | None = None
 
 
 @dataclass(frozen=True)
@@ -330,6 +353,7 @@ class TargetPage:
     body: TargetBody
     related_projects: list[Link]
     plotly_src: str
+    open_data: OpenDataView | None = None
 
 
 @dataclass(frozen=True)
@@ -384,6 +408,53 @@ class ProjectPage:
     related_targets: list[Link]
     parts: list[str]
     notes: list[NoteView]
+    open_data: OpenDataView | None = None
+
+
+@dataclass(frozen=True)
+class WardDownloads:
+    """A ward's files on the downloads page."""
+
+    name: str
+    link: str
+    updated: str
+    basis: str
+    files: list[DownloadLink]
+
+
+@dataclass(frozen=True)
+class DownloadsPage:
+    """The generated part of `/du-lieu/`: every ward's files, the site's, the schemas."""
+
+    url: str
+    title: str
+    as_of: str
+    wards: list[WardDownloads]
+    site: list[DownloadLink]
+    schemas: list[DownloadLink]
+
+
+@dataclass(frozen=True)
+class WardShortcut:
+    """A ward the results page offers directly when the query names it."""
+
+    name: str
+    link: str
+    key: str  # the ward's short name, lower case, without diacritics (đ as d)
+
+
+@dataclass(frozen=True)
+class SearchShortcuts:
+    """The generated part of `/tim-kiem/`: a direct link to a ward named in the query.
+
+    A ward's overview is its longest page, so a length-normalised ranking puts the short
+    target and project pages that mention the ward above it; a citizen who types a
+    ward's name wants the ward.
+    """
+
+    url: str
+    title: str
+    wards: list[WardShortcut]
 
 
 # ---------------------------------------------------------------- helpers
@@ -424,8 +495,12 @@ def _cite(ward: WardData, source: Source) -> str:
 
 def _notes(ward: WardData, notes: list[Note]) -> list[NoteView]:
     return [
-        NoteView(n.kind, t(f"note.{n.kind}"), note_html(n.text),
-                 [_source_view(ward, s) for s in n.sources])
+        NoteView(
+            n.kind,
+            t(f"note.{n.kind}"),
+            note_html(n.text),
+            [_source_view(ward, s) for s in n.sources],
+        )
         for n in notes
     ]
 
@@ -439,6 +514,8 @@ def _term(ward: WardData) -> tuple[int, int]:
 
 
 def _area_name(ward: WardData, series: Series) -> str:
+    if series.area_text is not None:
+        return series.area_text
     if series.area is None:
         return t("target.whole_ward")
     return next(f.name for f in ward.ward.former_wards if f.id == series.area)
@@ -455,25 +532,40 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
         label = _series_label(ward, s)
         for obs in sorted(s.observations, key=lambda o: o.period):
             flags = ", ".join(t(f"flag.{f}") for f in obs.flags) or None
-            rows.append(DataRowView(
-                period=period(obs.period),
-                series=label,
-                value=number(obs.value) if obs.value is not None else "—",
-                printed=obs.value_text,
-                flags=flags,
-                source=_cite(ward, obs.source),
-                note=note_html(obs.note) if obs.note else None,
-                is_goal=False,
-            ))
+            rows.append(
+                DataRowView(
+                    period=period(obs.period),
+                    series=label,
+                    value=number(obs.value) if obs.value is not None else "—",
+                    printed=obs.value_text,
+                    flags=flags,
+                    source=_cite(ward, obs.source),
+                    note=note_html(obs.note) if obs.note else None,
+                    is_goal=False,
+                )
+            )
     for m in target.milestones:
-        rows.append(DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None,
-                                None, None, True))
+        rows.append(
+            DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None, None, None, True)
+        )
     goal = target.goal
-    goal_said = amount(goal.comparator, goal.value, goal.low, goal.high, target.unit) if goal else None
+    goal_said = (
+        amount(goal.comparator, goal.value, goal.low, goal.high, target.unit) if goal else None
+    )
     if goal_said or target.value_text:
         year = (goal.year or goal.end_year if goal else None) or ward.ward.term_end
-        rows.append(DataRowView(str(year), t("target.row_goal"), goal_said or "—",
-                                target.value_text, None, None, None, True))
+        rows.append(
+            DataRowView(
+                str(year),
+                t("target.row_goal"),
+                goal_said or "—",
+                target.value_text,
+                None,
+                None,
+                None,
+                True,
+            )
+        )
     return rows
 
 
@@ -481,16 +573,22 @@ def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
     """Text alternative of the chart: what it draws, in a sentence."""
     drawn = "; ".join(
         f"{_series_label(ward, s)}: "
-        + ", ".join(f"{period(o.period)} {number(o.value)}" for o in s.observations
-                    if o.value is not None)
+        + ", ".join(
+            f"{period(o.period)} {number(o.value)}" for o in s.observations if o.value is not None
+        )
         for s in series
     )
     return f"{t('target.chart_caption')}. {drawn}."
 
 
 def _status_view(assessment: Assessment) -> StatusView:
-    return StatusView(assessment.status, t(f"status.{assessment.status}"),
-                      assessment.explanation, assessment.preliminary, assessment.overridden)
+    return StatusView(
+        assessment.status,
+        t(f"status.{assessment.status}"),
+        assessment.explanation,
+        assessment.preliminary,
+        assessment.overridden,
+    )
 
 
 def _project_status_view(computed: ComputedWard, project: Project) -> StatusView:
@@ -524,18 +622,26 @@ def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
 
 def _project_counts(computed: ComputedWard) -> list[StatusCount]:
     counts = computed.project_counts()
-    return [StatusCount(k, t(f"project_status.{k}"), counts[k]) for k in PROJECT_STATUSES
-            if counts[k]]
+    return [
+        StatusCount(k, t(f"project_status.{k}"), counts[k]) for k in PROJECT_STATUSES if counts[k]
+    ]
 
 
 def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
     ward = computed.ward
     series = computed.series_by_target.get(target.id, [])
     assessment = computed.targets[target.id]
-    spec = target_chart(
-        [ChartSeries(_series_label(ward, s), tuple(s.observations)) for s in series],
-        target.goal, target.unit, _term(ward), assessment.expected_path,
-    ) if series else None
+    spec = (
+        target_chart(
+            [ChartSeries(_series_label(ward, s), tuple(s.observations)) for s in series],
+            target.goal,
+            target.unit,
+            _term(ward),
+            assessment.expected_path,
+        )
+        if series
+        else None
+    )
     override = None
     if target.status_override:
         o = target.status_override
@@ -599,9 +705,86 @@ def _timeframe_text(project: Project) -> str | None:
 
 
 def _task_view(ward: WardData, task: Task) -> TaskView:
-    return TaskView(task.code, task.text, task.lead_unit, task.partners, task.timeframe,
-                    task.output, _source_view(ward, task.source), _notes(ward, task.notes),
-                    task.restored_from_ocr)
+    return TaskView(
+        task.code,
+        task.text,
+        task.lead_unit,
+        task.partners,
+        task.timeframe,
+        task.output,
+        _source_view(ward, task.source),
+        _notes(ward, task.notes),
+        task.restored_from_ocr,
+    )
+
+
+def _size(size: int) -> str:
+    """A file size the Vietnamese way: `12,5 KB`, `1,2 MB`."""
+    if size < 1024 * 1024:
+        return f"{number(round(size / 1024, 1))} KB"
+    return f"{number(round(size / 1024 / 1024, 1))} MB"
+
+
+def _download(
+    here: str,
+    label: str,
+    path: str,
+    filename: str | None = None,
+    sizes: Mapping[str, int] | None = None,
+) -> DownloadLink:
+    size = sizes.get(path) if sizes else None
+    return DownloadLink(
+        label,
+        urls.relative(here, path),
+        filename or path.rsplit("/", 1)[-1],
+        _size(size) if size is not None else None,
+    )
+
+
+def _open_data(
+    here: str, computed: ComputedWard, links: list[DownloadLink], *files: str
+) -> OpenDataView:
+    """Downloads and the date the page's data files (`targets.yaml`, ...) last changed."""
+    updated = computed.updated_of(*files)
+    return OpenDataView(
+        updated=day(updated.date) if updated.date else t("updated.unknown"),
+        updated_iso=updated.date.isoformat() if updated.date else None,
+        basis=t(f"updated.basis.{updated.basis}"),
+        links=links,
+        all_data=urls.relative(here, urls.DOWNLOADS),
+    )
+
+
+def _page_data_links(here: str, ward_id: str, item_id: str, paths: list[str]) -> list[DownloadLink]:
+    """CSV and JSON beside a page, saved as `<ward>-<item>.csv` so files do not collide."""
+    return [
+        _download(
+            here,
+            t(f"downloads.file.page_{path.rsplit('.', 1)[-1]}"),
+            path,
+            f"{ward_id}-{item_id}.{path.rsplit('.', 1)[-1]}",
+        )
+        for path in paths
+    ]
+
+
+# The files of a ward on the downloads page and its own page: (label key, part, extension).
+WARD_DOWNLOADS = [
+    ("downloads.file.ward_xlsx", None, "xlsx"),
+    ("downloads.file.targets_csv", "chi-tieu", "csv"),
+    ("downloads.file.projects_csv", "du-an", "csv"),
+    ("downloads.file.observations_csv", "so-lieu", "csv"),
+    ("downloads.file.ward_json", None, "json"),
+]
+
+
+def _ward_links(
+    here: str, ward_id: str, sizes: Mapping[str, int] | None = None
+) -> list[DownloadLink]:
+    return [
+        _download(here, t(label), urls.ward_data(ward_id, part, ext), sizes=sizes)
+        for label, part, ext in WARD_DOWNLOADS
+    ]
 
 
 # ---------------------------------------------------------------- builders
@@ -648,9 +831,14 @@ def build_ward(computed: ComputedWard) -> WardPage:
 
     def group_view(group: TargetGroup) -> GroupView:
         members = [x for x in ward.targets if x.group == group.id]
-        return GroupView(group.code, group.name, group.inferred,
-                         note_html(group.description) if group.description else None,
-                         _summary(computed, members), [row(x) for x in members])
+        return GroupView(
+            group.code,
+            group.name,
+            group.inferred,
+            note_html(group.description) if group.description else None,
+            _summary(computed, members),
+            [row(x) for x in members],
+        )
 
     groups = [group_view(g) for g in ward.groups]
     documents = [
@@ -684,7 +872,9 @@ def build_ward(computed: ComputedWard) -> WardPage:
                     funding=row.funding or p.funding,
                     status=_project_status_view(computed, p),
                 )
-                for p in ward.projects for row in p.rows if row.table == table.id
+                for p in ward.projects
+                for row in p.rows
+                if row.table == table.id
             ],
         )
         for table in ward.tables
@@ -697,8 +887,10 @@ def build_ward(computed: ComputedWard) -> WardPage:
         name=ward.ward.full_name,
         city=ward.ward.city,
         formed=note_html(ward.ward.formed) if ward.ward.formed else None,
-        facts=[FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
-               for f in ward.ward.facts],
+        facts=[
+            FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
+            for f in ward.ward.facts
+        ],
         former_wards=[f.name for f in ward.ward.former_wards],
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
@@ -710,6 +902,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
         priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
         breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
         main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
+        open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
     )
 
 
@@ -721,16 +914,22 @@ def build_target(computed: ComputedWard, target: Target) -> TargetPage:
     title = f"{target.code} {target.name}" if target.code else target.name
     related = [
         Link(p.name, urls.relative(here, urls.project(ward.ward.id, p.id)))
-        for p in ward.projects if target.id in p.related_targets
+        for p in ward.projects
+        if target.id in p.related_targets
     ]
     return TargetPage(
         url=here,
         title=title,
         breadcrumbs=_breadcrumbs(here, ward),
-        search=_search(ward, t("search.kind.target"),
-                       t(f"status.{computed.targets[target.id].status}"),
-                       target.code, target.name, target.lead_unit,
-                       *(child.name for child in target.children)),
+        search=_search(
+            ward,
+            t("search.kind.target"),
+            t(f"status.{computed.targets[target.id].status}"),
+            target.code,
+            target.name,
+            target.lead_unit,
+            *(child.name for child in target.children),
+        ),
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
         group=(f"{group.code}. {group.name}" if group.code else group.name) if group else None,
@@ -739,6 +938,18 @@ def build_target(computed: ComputedWard, target: Target) -> TargetPage:
         body=_target_body(computed, target),
         related_projects=related,
         plotly_src=urls.relative(here, urls.PLOTLY_JS),
+        open_data=_open_data(
+            here,
+            computed,
+            _page_data_links(
+                here,
+                ward.ward.id,
+                target.id,
+                [urls.target_data(ward.ward.id, target.id, x) for x in ("csv", "json")],
+            ),
+            "targets.yaml",
+            "series.yaml",
+        ),
     )
 
 
@@ -746,16 +957,28 @@ def _timeline(ward: WardData, project: Project) -> list[TimelineItem]:
     """Status changes, milestones and progress, oldest first; undated milestones last."""
     dated: list[tuple[tuple[int, int, int], TimelineItem]] = []
     for change in project.status_history:
-        item = TimelineItem(day(change.date), "status", t(f"project_status.{change.status}"),
-                            change.source, note_html(change.note) if change.note else None, None)
+        item = TimelineItem(
+            day(change.date),
+            "status",
+            t(f"project_status.{change.status}"),
+            change.source,
+            note_html(change.note) if change.note else None,
+            None,
+        )
         dated.append(((change.date.year, change.date.month, change.date.day), item))
     for m in project.milestones:
         when = day(m.date) if m.date else (str(m.year) if m.year else "")
         key_date = m.date or (date(m.year, 12, 31) if m.year else date(9999, 12, 31))
-        dated.append(((key_date.year, key_date.month, key_date.day),
-                      TimelineItem(when, "milestone", m.text, m.source, None, m.done)))
+        dated.append(
+            (
+                (key_date.year, key_date.month, key_date.day),
+                TimelineItem(when, "milestone", m.text, m.source, None, m.done),
+            )
+        )
     for p in project.progress:
-        item = TimelineItem(period(p.period), "progress", f"{number(p.value)}%", p.source, None, None)
+        item = TimelineItem(
+            period(p.period), "progress", f"{number(p.value)}%", p.source, None, None
+        )
         year = int(p.period[:4])
         dated.append(((year, 12, 31) if len(p.period) == 4 else (year, 6, 30), item))
     dated.sort(key=lambda pair: pair[0])
@@ -776,9 +999,14 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         url=here,
         title=project.name,
         breadcrumbs=_breadcrumbs(here, ward),
-        search=_search(ward, t("search.kind.project"),
-                       t(f"project_status.{computed.projects[project.id][0]}"),
-                       project.name, project.lead_unit, *(r.name for r in project.rows)),
+        search=_search(
+            ward,
+            t("search.kind.project"),
+            t(f"project_status.{computed.projects[project.id][0]}"),
+            project.name,
+            project.lead_unit,
+            *(r.name for r in project.rows),
+        ),
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
         status=_project_status_view(computed, project),
@@ -792,8 +1020,17 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         budget=budget,
         location=project.location,
         rows=[
-            ProjectSourceRowView(_table_label(tables[r.table]), r.code, r.name, r.lead_unit, r.partners,
-                                 r.timeframe, r.funding, r.remark, _source_view(ward, r.source))
+            ProjectSourceRowView(
+                _table_label(tables[r.table]),
+                r.code,
+                r.name,
+                r.lead_unit,
+                r.partners,
+                r.timeframe,
+                r.funding,
+                r.remark,
+                _source_view(ward, r.source),
+            )
             for r in project.rows
         ],
         timeline=_timeline(ward, project),
@@ -803,5 +1040,58 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         ],
         parts=list(project.parts),
         notes=_notes(ward, project.notes),
+        open_data=_open_data(
+            here,
+            computed,
+            _page_data_links(
+                here,
+                ward.ward.id,
+                project.id,
+                [urls.project_data(ward.ward.id, project.id, x) for x in ("csv", "json")],
+            ),
+            "projects.yaml",
+        ),
     )
 
+
+def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int]) -> DownloadsPage:
+    """The downloads page's list of files, with their sizes (path -> bytes)."""
+    here = urls.DOWNLOADS
+    ward_views = []
+    for computed in wards:
+        ward = computed.ward
+        data = _open_data(here, computed, [])
+        ward_views.append(
+            WardDownloads(
+                name=ward.ward.full_name,
+                link=urls.relative(here, urls.ward(ward.ward.id)),
+                updated=data.updated,
+                basis=data.basis,
+                files=_ward_links(here, ward.ward.id, sizes),
+            )
+        )
+    site = [
+        _download(here, t("downloads.file.site_json"), urls.site_data("json"), sizes=sizes),
+        _download(here, t("downloads.file.site_zip"), urls.site_data("zip"), sizes=sizes),
+    ]
+    schemas = [
+        _download(here, path.rsplit("/", 1)[-1], path, sizes=sizes)
+        for path in sorted(sizes)
+        if path.startswith("schema/")
+    ]
+    as_of = day(wards[0].as_of) if wards else ""
+    return DownloadsPage(here, t("downloads.page"), as_of, ward_views, site, schemas)
+
+
+def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
+    """The wards the results page can offer when a query names one."""
+    here = urls.SEARCH
+    shortcuts = [
+        WardShortcut(
+            name=c.ward.ward.full_name,
+            link=urls.relative(here, urls.ward(c.ward.ward.id)),
+            key=ascii_fold(c.ward.ward.name).casefold(),
+        )
+        for c in wards
+    ]
+    return SearchShortcuts(here, t("search.shortcuts"), shortcuts)

@@ -39,8 +39,13 @@ def _type_of(prop: dict[str, Any]) -> str:
         return "danh sách " + _type_of(prop.get("items", {}))
     if kind == "string" and prop.get("format") == "date":
         return "ngày"
-    return {"string": "văn bản", "number": "số", "integer": "số nguyên", "boolean": "true/false",
-            "object": "nhóm trường"}.get(str(kind), str(kind))
+    return {
+        "string": "văn bản",
+        "number": "số",
+        "integer": "số nguyên",
+        "boolean": "true/false",
+        "object": "nhóm trường",
+    }.get(str(kind), str(kind))
 
 
 def _model_section(name: str, schema: dict[str, Any], level: str) -> list[str]:
@@ -51,9 +56,15 @@ def _model_section(name: str, schema: dict[str, Any], level: str) -> list[str]:
     for field, prop in schema.get("properties", {}).items():
         lines.append(f"{level}# `{field}`")
         lines.append("")
-        status = "bắt buộc" if field in required else (
-            f"mặc định `{json.dumps(prop['default'], ensure_ascii=False)}`" if "default" in prop
-            else "không bắt buộc")
+        status = (
+            "bắt buộc"
+            if field in required
+            else (
+                f"mặc định `{json.dumps(prop['default'], ensure_ascii=False)}`"
+                if "default" in prop
+                else "không bắt buộc"
+            )
+        )
         lines.append(f"*{_type_of(prop)}*, {status}.")
         if prop.get("description"):
             lines += ["", str(prop["description"])]
@@ -63,9 +74,13 @@ def _model_section(name: str, schema: dict[str, Any], level: str) -> list[str]:
 
 def fields_page() -> str:
     """Markdown of every data file's fields."""
-    lines = ["# Các trường dữ liệu", "",
-             "Mỗi phường có một thư mục `data/wards/<mã>/` với các tệp dưới đây. "
-             "Kiểu `Source`, `Note`, ... là nhóm trường mô tả ở phần *Kiểu dùng chung*.", ""]
+    lines = [
+        "# Các trường dữ liệu",
+        "",
+        "Mỗi phường có một thư mục `data/wards/<mã>/` với các tệp dưới đây. "
+        "Kiểu `Source`, `Note`, ... là nhóm trường mô tả ở phần *Kiểu dùng chung*.",
+        "",
+    ]
     shared: dict[str, dict[str, Any]] = {}
     for yaml_name, model in WARD_FILES.items():
         schema = model.model_json_schema()
@@ -80,14 +95,26 @@ def fields_page() -> str:
 
 def errors_page() -> str:
     """Markdown of every error code."""
-    lines = ["# Mã lỗi dữ liệu", "",
-             "Mỗi lỗi in ra dạng `tệp:dòng:cột: mã [trường]: thông báo — Cách sửa: ...`. "
-             "Chạy `make site` hoặc `.venv/bin/site-builder validate` để xem mọi lỗi cùng lúc; "
-             "khi còn lỗi, trang web không được xây dựng lại và bản cũ giữ nguyên.", ""]
+    lines = [
+        "# Mã lỗi dữ liệu",
+        "",
+        "Mỗi lỗi in ra dạng `tệp:dòng:cột: mã [trường]: thông báo — Cách sửa: ...`. "
+        "Chạy `make site` hoặc `.venv/bin/site-builder validate` để xem mọi lỗi cùng lúc; "
+        "khi còn lỗi, trang web không được xây dựng lại và bản cũ giữ nguyên.",
+        "",
+    ]
     for code in sorted(CODES):
         entry = CODES[code]
-        lines += [f"## `{code}`", "", f"Thông báo: {entry.vi}", "",
-                  f"English: {entry.en}", "", f"Cách sửa: {entry.fix_vi}", ""]
+        lines += [
+            f"## `{code}`",
+            "",
+            f"Thông báo: {entry.vi}",
+            "",
+            f"English: {entry.en}",
+            "",
+            f"Cách sửa: {entry.fix_vi}",
+            "",
+        ]
     return _GENERATED + "\n".join(lines).rstrip() + "\n"
 
 
@@ -98,8 +125,11 @@ def pages() -> dict[Path, str]:
 
 def stale_pages(docs_dir: Path) -> list[str]:
     """Generated pages that are missing or out of date."""
-    return [str(path) for path, text in pages().items()
-            if not (docs_dir / path).is_file() or (docs_dir / path).read_text("utf-8") != text]
+    return [
+        str(path)
+        for path, text in pages().items()
+        if not (docs_dir / path).is_file() or (docs_dir / path).read_text("utf-8") != text
+    ]
 
 
 def write_pages(docs_dir: Path) -> list[Path]:

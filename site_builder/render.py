@@ -12,15 +12,24 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .labels import t
-from .pages import HomePage, ProjectPage, TargetPage, WardPage
+from .pages import (
+    DownloadsPage,
+    HomePage,
+    ProjectPage,
+    SearchShortcuts,
+    TargetPage,
+    WardPage,
+)
 
-PageModel = HomePage | WardPage | TargetPage | ProjectPage
+PageModel = HomePage | WardPage | TargetPage | ProjectPage | DownloadsPage | SearchShortcuts
 
 _TEMPLATES: dict[type, str] = {
     HomePage: "home.html",
+    DownloadsPage: "downloads.html",
     WardPage: "ward.html",
     TargetPage: "target.html",
     ProjectPage: "project.html",
+    SearchShortcuts: "search.html",
 }
 
 

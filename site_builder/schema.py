@@ -38,8 +38,11 @@ def schemas() -> dict[str, str]:
 def stale_schemas(data_dir: Path) -> list[str]:
     """Names of schema files missing or different from what the model generates."""
     folder = schema_folder(data_dir)
-    return [name for name, text in schemas().items()
-            if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text]
+    return [
+        name
+        for name, text in schemas().items()
+        if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
+    ]
 
 
 def write_schemas(data_dir: Path) -> list[Path]:

@@ -40,8 +40,15 @@ ZERO_SUBSTITUTE = 0.001
 _ORDER: list[TargetStatus] = ["off_track", "needs_acceleration", "on_track", "achieved"]
 
 ProjectScheduleStatus = str  # one of PROJECT_STATUSES
-PROJECT_STATUSES = ("not_started", "in_progress", "completed", "overdue", "paused",
-                    "cancelled", "unknown")
+PROJECT_STATUSES = (
+    "not_started",
+    "in_progress",
+    "completed",
+    "overdue",
+    "paused",
+    "cancelled",
+    "unknown",
+)
 
 
 @dataclass(frozen=True)
@@ -101,8 +108,9 @@ def _period_words(text: str) -> str:
     return f"năm {text}" if len(text) == 4 else period(text)
 
 
-def usable_points(observations: list[Observation] | tuple[Observation, ...], ctx: Context,
-                  start: int) -> list[Point]:
+def usable_points(
+    observations: list[Observation] | tuple[Observation, ...], ctx: Context, start: int
+) -> list[Point]:
     """Observations with a value, ended by `as_of` and inside the document's period."""
     points = [
         Point(period_x(o.period), o.value, _period_words(o.period), period_end(o.period))
@@ -174,17 +182,27 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
     latest = points[-1]
     if _meets(latest.value, goal, ctx):
-        return Assessment("achieved", "level-met",
-                          f"Số liệu {latest.label}: {_said(latest.value, ctx)}, đã đạt mục tiêu.",
-                          preliminary=len(points) == 1)
+        return Assessment(
+            "achieved",
+            "level-met",
+            f"Số liệu {latest.label}: {_said(latest.value, ctx)}, đã đạt mục tiêu.",
+            preliminary=len(points) == 1,
+        )
     if len(points) < 2:
-        return Assessment("no_data", "level-one-point",
-                          f"Mới có một số liệu ({latest.label}: {_said(latest.value, ctx)}); "
-                          "cần ít nhất hai năm để đánh giá xu hướng.", preliminary=True)
+        return Assessment(
+            "no_data",
+            "level-one-point",
+            f"Mới có một số liệu ({latest.label}: {_said(latest.value, ctx)}); "
+            "cần ít nhất hai năm để đánh giá xu hướng.",
+            preliminary=True,
+        )
     if ctx.as_of.year > deadline:
-        return Assessment("off_track", "level-overdue",
-                          f"Đã qua năm {deadline}, số liệu mới nhất {_said(latest.value, ctx)} "
-                          "chưa đạt mục tiêu.")
+        return Assessment(
+            "off_track",
+            "level-overdue",
+            f"Đã qua năm {deadline}, số liệu mới nhất {_said(latest.value, ctx)} "
+            "chưa đạt mục tiêu.",
+        )
     base = points[0]
     if goal.comparator == "range":
         assert goal.low is not None and goal.high is not None
@@ -195,8 +213,9 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     elapsed = latest.year - base.year
     remaining_total = deadline - base.year
     if elapsed <= 0 or remaining_total <= 0:
-        return Assessment("no_data", "level-one-point", "Các số liệu cùng một năm.",
-                          preliminary=True)
+        return Assessment(
+            "no_data", "level-one-point", "Các số liệu cùng một năm.", preliminary=True
+        )
     if base.value >= 0 and aim >= 0:
         v0 = base.value or ZERO_SUBSTITUTE
         target = aim or ZERO_SUBSTITUTE
@@ -205,27 +224,30 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         required = (target / v0) ** (1 / remaining_total) - 1
         ratio = observed / required if required != 0 else 0.0
         path = [(base.year + k, v0 * (1 + required) ** k) for k in range(int(remaining_total) + 1)]
-        words = (f"Cần {'tăng' if required > 0 else 'giảm'} {_rate(required)}/năm "
-                 f"từ {_said(base.value, ctx)} ({base.label}) để đạt {_said(aim, ctx)} "
-                 f"năm {deadline}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
-                 f"{_rate(observed)}/năm, đến {latest.label} đạt "
-                 f"{_said(latest.value, ctx)}.")
+        words = (
+            f"Cần {'tăng' if required > 0 else 'giảm'} {_rate(required)}/năm "
+            f"từ {_said(base.value, ctx)} ({base.label}) để đạt {_said(aim, ctx)} "
+            f"năm {deadline}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
+            f"{_rate(observed)}/năm, đến {latest.label} đạt "
+            f"{_said(latest.value, ctx)}."
+        )
         method = "level-growth-ratio"
     else:
         covered = (latest.value - base.value) / (aim - base.value)
         time_share = elapsed / remaining_total
         ratio = covered / time_share
         path = [(base.year, base.value), (float(deadline), aim)]
-        words = (f"Đã đi được {number(covered * 100)}% quãng đường từ {_said(base.value, ctx)} "
-                 f"đến {_said(aim, ctx)} trong {number(time_share * 100)}% thời gian.")
+        words = (
+            f"Đã đi được {number(covered * 100)}% quãng đường từ {_said(base.value, ctx)} "
+            f"đến {_said(aim, ctx)} trong {number(time_share * 100)}% thời gian."
+        )
         method = "level-distance-share"
     if _is_percent(ctx):
         path = [(x, min(100.0, max(0.0, y))) for x, y in path]
     status = _status_for_ratio(ratio)
     if ratio < 0:
         words += " Số liệu đang đi ngược mục tiêu."
-    return Assessment(status, method, words, _preliminary(points), ratio=ratio,
-                      expected_path=path)
+    return Assessment(status, method, words, _preliminary(points), ratio=ratio, expected_path=path)
 
 
 def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
@@ -238,16 +260,25 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     if len(met) == len(points):
         complete = latest.year >= end
         status: TargetStatus = "achieved" if complete else "on_track"
-        return Assessment(status, "annual-threshold",
-                          words + f"; {latest.label}: {_said(latest.value, ctx)}.",
-                          preliminary=len(points) == 1)
+        return Assessment(
+            status,
+            "annual-threshold",
+            words + f"; {latest.label}: {_said(latest.value, ctx)}.",
+            preliminary=len(points) == 1,
+        )
     if _meets(latest.value, goal, ctx):
-        return Assessment("needs_acceleration", "annual-threshold",
-                          words + "; năm gần nhất đạt nhưng có năm chưa đạt.",
-                          preliminary=len(points) == 1)
-    return Assessment("off_track", "annual-threshold",
-                      words + f"; {latest.label} chưa đạt ({_said(latest.value, ctx)}).",
-                      preliminary=len(points) == 1)
+        return Assessment(
+            "needs_acceleration",
+            "annual-threshold",
+            words + "; năm gần nhất đạt nhưng có năm chưa đạt.",
+            preliminary=len(points) == 1,
+        )
+    return Assessment(
+        "off_track",
+        "annual-threshold",
+        words + f"; {latest.label} chưa đạt ({_said(latest.value, ctx)}).",
+        preliminary=len(points) == 1,
+    )
 
 
 def _growth(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
@@ -255,12 +286,15 @@ def _growth(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     if not points or goal.value is None:
         return Assessment("no_data", "no-data", "Chưa có số liệu tốc độ tăng trong kỳ.")
     average = sum(p.value for p in points) / len(points)
-    words = (f"Tốc độ tăng bình quân các năm có số liệu: {_said(average, ctx)}/năm; "
-             f"mục tiêu {_said(goal.value, ctx)}/năm.")
+    words = (
+        f"Tốc độ tăng bình quân các năm có số liệu: {_said(average, ctx)}/năm; "
+        f"mục tiêu {_said(goal.value, ctx)}/năm."
+    )
     if goal.value <= 0:
         met = average >= goal.value
-        return Assessment("on_track" if met else "off_track", "growth-rate", words,
-                          _preliminary(points))
+        return Assessment(
+            "on_track" if met else "off_track", "growth-rate", words, _preliminary(points)
+        )
     ratio = average / goal.value
     status = _status_for_ratio(ratio)
     if status == "on_track" and points[-1].year >= end:
@@ -276,15 +310,23 @@ def _cumulative(goal: Goal, points: list[Point], ctx: Context, running_total: bo
     total = points[-1].value if running_total else sum(p.value for p in points)
     years_done = points[-1].year - start + 1
     expected = goal.value * min(1.0, years_done / (end - start + 1))
-    words = (f"Cộng dồn đến {points[-1].label}: {_said(total, ctx)}; theo tiến độ đều "
-             f"cần {_said(expected, ctx)} ({number(years_done)}/{end - start + 1} năm), "
-             f"cả kỳ {_said(goal.value, ctx)}.")
+    words = (
+        f"Cộng dồn đến {points[-1].label}: {_said(total, ctx)}; theo tiến độ đều "
+        f"cần {_said(expected, ctx)} ({number(years_done)}/{end - start + 1} năm), "
+        f"cả kỳ {_said(goal.value, ctx)}."
+    )
     if total >= goal.value:
         return Assessment("achieved", "cumulative-pro-rata", words, _preliminary(points))
     ratio = total / expected if expected else 0.0
     path = [(float(start - 1), 0.0), (float(end), goal.value)]
-    return Assessment(_status_for_ratio(ratio), "cumulative-pro-rata", words,
-                      _preliminary(points), ratio=ratio, expected_path=path)
+    return Assessment(
+        _status_for_ratio(ratio),
+        "cumulative-pro-rata",
+        words,
+        _preliminary(points),
+        ratio=ratio,
+        expected_path=path,
+    )
 
 
 def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
@@ -293,14 +335,18 @@ def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         done = next(p for p in points if p.value >= 1)
         return Assessment("achieved", "milestone", f"Đã hoàn thành ({done.label}).")
     if ctx.as_of.year > deadline:
-        return Assessment("off_track", "milestone", f"Quá hạn: chưa hoàn thành, hạn năm {deadline}.")
-    return Assessment("no_data", "milestone",
-                      f"Chưa có thông tin hoàn thành; hạn năm {deadline}.")
+        return Assessment(
+            "off_track", "milestone", f"Quá hạn: chưa hoàn thành, hạn năm {deadline}."
+        )
+    return Assessment("no_data", "milestone", f"Chưa có thông tin hoàn thành; hạn năm {deadline}.")
 
 
 def _not_measurable(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
-    return Assessment("not_measurable", "manual-only",
-                      "Chỉ tiêu không có con số để tính; cần đánh giá thủ công có căn cứ.")
+    return Assessment(
+        "not_measurable",
+        "manual-only",
+        "Chỉ tiêu không có con số để tính; cần đánh giá thủ công có căn cứ.",
+    )
 
 
 Method = Callable[[Goal, list[Point], Context], Assessment]
@@ -318,17 +364,24 @@ METHODS: dict[TargetKind, Method] = {
 
 def measuring_series(target: Target, series: list[Series]) -> Series | None:
     """The series that measures the target for the whole ward, if any."""
-    return next((s for s in series if s.target == target.id and s.area is None), None)
+    return next(
+        (s for s in series if s.target == target.id and s.area is None and s.area_text is None),
+        None,
+    )
 
 
-def assess_target(target: Target, series: list[Series], as_of: date,
-                  term: tuple[int, int]) -> Assessment:
+def assess_target(
+    target: Target, series: list[Series], as_of: date, term: tuple[int, int]
+) -> Assessment:
     """Status of one target (children are assessed on their own)."""
     if target.status_override is not None:
         o = target.status_override
-        return Assessment(o.status, "manual-override",
-                          f"Đánh giá thủ công ngày {o.date:%d/%m/%Y}: {o.reason} (căn cứ: {o.source}).",
-                          overridden=True)
+        return Assessment(
+            o.status,
+            "manual-override",
+            f"Đánh giá thủ công ngày {o.date:%d/%m/%Y}: {o.reason} (căn cứ: {o.source}).",
+            overridden=True,
+        )
     if target.goal is None:
         return Assessment("no_data", "children", "Xem trạng thái của từng chỉ tiêu thành phần.")
     ctx = Context(as_of, term, target.unit)
@@ -337,8 +390,11 @@ def assess_target(target: Target, series: list[Series], as_of: date,
         if target.goal.kind in ("assigned", "qualitative"):
             return _not_measurable(target.goal, [], ctx)
         others = [s for s in series if s.target == target.id]
-        extra = (" Văn bản chỉ có số liệu của phường cũ, không dùng để đánh giá phường mới."
-                 if others else "")
+        extra = (
+            " Văn bản chỉ có số liệu của phường cũ, không dùng để đánh giá phường mới."
+            if others
+            else ""
+        )
         if target.goal.kind == "milestone":
             return _milestone(target.goal, [], ctx)
         return Assessment("no_data", "no-data", "Chưa có số liệu." + extra)
@@ -352,14 +408,16 @@ def assess_target(target: Target, series: list[Series], as_of: date,
 def summarise_children(children: list[Assessment]) -> Assessment:
     """A parent without its own value: the least favourable measured child, explained."""
     measured = [a for a in children if a.status in _ORDER]
-    counts = f"{sum(a.status == 'achieved' for a in children)}/{len(children)} chỉ tiêu thành phần đã đạt"
+    achieved = sum(a.status == "achieved" for a in children)
+    counts = f"{achieved}/{len(children)} chỉ tiêu thành phần đã đạt"
     if not measured:
         if children and all(a.status == "not_measurable" for a in children):
             return Assessment("not_measurable", "children", counts + ".")
         return Assessment("no_data", "children", counts + "; chưa có số liệu.")
     worst = min(measured, key=lambda a: _ORDER.index(a.status))
-    return Assessment(worst.status, "children", counts + ".",
-                      preliminary=any(a.preliminary for a in measured))
+    return Assessment(
+        worst.status, "children", counts + ".", preliminary=any(a.preliminary for a in measured)
+    )
 
 
 def assess_project(project: Project, as_of: date) -> tuple[str, str]:
@@ -371,7 +429,8 @@ def assess_project(project: Project, as_of: date) -> tuple[str, str]:
     end = None
     if project.timeframe:
         end = project.timeframe.end_date or (
-            date(project.timeframe.end, 12, 31) if project.timeframe.end else None)
+            date(project.timeframe.end, 12, 31) if project.timeframe.end else None
+        )
     if end is not None and as_of > end:
         return "overdue", f"Đã quá thời hạn {end:%d/%m/%Y} mà chưa có thông tin hoàn thành."
     started = last is not None and last.status == "in_progress"

@@ -35,6 +35,38 @@ def project(ward_id: str, project_id: str) -> str:
     return f"{ward_id}/{PROJECT_FOLDER}/{project_id}/"
 
 
+def target_data(ward_id: str, target_id: str, extension: str) -> str:
+    """A target's data beside its page: `kien-an/chi-tieu/x/data.csv`."""
+    return f"{target(ward_id, target_id)}data.{extension}"
+
+
+def project_data(ward_id: str, project_id: str, extension: str) -> str:
+    """A project's data beside its page: `kien-an/du-an/x/data.json`."""
+    return f"{project(ward_id, project_id)}data.{extension}"
+
+
+def ward_data(ward_id: str, part: str | None, extension: str) -> str:
+    """A ward's download: `du-lieu/kien-an/kien-an-chi-tieu.csv`, `du-lieu/kien-an/kien-an.xlsx`.
+
+    The ward id is in the file name so files of several wards do not collide once saved.
+    """
+    name = f"{ward_id}-{part}" if part else ward_id
+    return f"{DOWNLOADS}{ward_id}/{name}.{extension}"
+
+
+SITE_DATA_NAME = "cam-ket-phuong"
+
+
+def site_data(extension: str) -> str:
+    """The whole site's data: `du-lieu/cam-ket-phuong.json`, `.zip`."""
+    return f"{DOWNLOADS}{SITE_DATA_NAME}.{extension}"
+
+
+def schema_file(version: int, name: str) -> str:
+    """A published JSON Schema: `schema/v1/targets.schema.json` (same path as under data/)."""
+    return f"schema/v{version}/{name}"
+
+
 def source_file(url: str) -> str:
     """The Markdown path a page is generated at: `a/b/` -> `a/b/index.md`, `` -> `index.md`."""
     return f"{url}index.md"

@@ -130,8 +130,9 @@ class _Converter:
         if quoted:
             return node.value
         if _AMBIGUOUS.fullmatch(node.value):
-            self.error(node, loc, "yaml-ambiguous-number", text=node.value,
-                       loaded=float(node.value))
+            self.error(
+                node, loc, "yaml-ambiguous-number", text=node.value, loaded=float(node.value)
+            )
             return None
         return _plain_value(node.value)
 
@@ -147,8 +148,13 @@ class _Converter:
                 continue
             key = str(key_node.value)
             if key in first_lines:
-                self.error(key_node, (*loc, key), "yaml-duplicate-key", key=key,
-                           first_line=first_lines[key])
+                self.error(
+                    key_node,
+                    (*loc, key),
+                    "yaml-duplicate-key",
+                    key=key,
+                    first_line=first_lines[key],
+                )
                 continue
             first_lines[key] = key_node.start_mark.line + 1
             out[key] = self.convert(value_node, (*loc, key))
@@ -160,12 +166,17 @@ def read_yaml(path: Path, shown_as: Path | None = None) -> ReadResult:
     name = shown_as or path
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return ReadResult(errors=[DataError(name, 1, 1, "", "file-too-large",
-                                            {"size": size, "limit": MAX_FILE_BYTES})])
+        return ReadResult(
+            errors=[
+                DataError(name, 1, 1, "", "file-too-large", {"size": size, "limit": MAX_FILE_BYTES})
+            ]
+        )
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        return ReadResult(errors=[DataError(name, 1, 1, "", "file-encoding", {"detail": exc.reason})])
+        return ReadResult(
+            errors=[DataError(name, 1, 1, "", "file-encoding", {"detail": exc.reason})]
+        )
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.composer.ComposerError as exc:
@@ -173,13 +184,19 @@ def read_yaml(path: Path, shown_as: Path | None = None) -> ReadResult:
         several = "single document" in (exc.context or "")
         code = "yaml-multiple-documents" if several else "yaml-syntax"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return ReadResult(errors=[DataError(name, line, column, "", code,
-                                            {"detail": exc.problem or ""})])
+        return ReadResult(
+            errors=[DataError(name, line, column, "", code, {"detail": exc.problem or ""})]
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return ReadResult(errors=[DataError(name, line, column, "", "yaml-syntax",
-                                            {"detail": exc.problem or str(exc)})])
+        return ReadResult(
+            errors=[
+                DataError(
+                    name, line, column, "", "yaml-syntax", {"detail": exc.problem or str(exc)}
+                )
+            ]
+        )
     if node is None:
         return ReadResult(errors=[DataError(name, 1, 1, "", "file-empty")])
     converter = _Converter(name)

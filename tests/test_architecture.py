@@ -26,7 +26,8 @@ def test_core_module_does_not_import_mkdocs(module: str) -> None:
 def test_every_core_module_has_a_test_module() -> None:
     tests = {p.name for p in Path(__file__).parent.glob("test_*.py")}
     untested = [
-        p.name for p in PACKAGE.glob("*.py")
+        p.name
+        for p in PACKAGE.glob("*.py")
         if not p.name.startswith("_") and f"test_{p.stem}.py" not in tests
     ]
     assert untested == []

@@ -5,9 +5,9 @@ import plotly.graph_objects as go
 import pytest
 
 from site_builder.charts import ChartSeries, period_x, target_chart
+from site_builder.computed import compute_ward
 from site_builder.load import Dataset
 from site_builder.model import Goal, Observation, Source
-from site_builder.computed import compute_ward
 from site_builder.pages import build_target
 
 SOURCE = Source(document="d", quote="q")
@@ -35,8 +35,12 @@ def test_no_measurement_means_no_chart() -> None:
 
 
 def test_level_goal_is_a_dashed_line_to_its_year() -> None:
-    spec = target_chart([ChartSeries("Tỷ lệ", (obs("2025", 80), obs("2026", 84)))],
-                        Goal(kind="level", comparator=">=", value=90, year=2030), "%", (2025, 2030))
+    spec = target_chart(
+        [ChartSeries("Tỷ lệ", (obs("2025", 80), obs("2026", 84)))],
+        Goal(kind="level", comparator=">=", value=90, year=2030),
+        "%",
+        (2025, 2030),
+    )
     assert spec is not None
     measured, goal = spec["data"]
     assert measured["x"] == [2025.0, 2026.0] and measured["y"] == [80, 84]
@@ -46,9 +50,12 @@ def test_level_goal_is_a_dashed_line_to_its_year() -> None:
 
 
 def test_range_goal_is_a_band() -> None:
-    spec = target_chart([ChartSeries("x", (obs("2026", 12.8),))],
-                        Goal(kind="level", comparator="range", low=12.5, high=13.5, year=2030),
-                        "%", (2025, 2030))
+    spec = target_chart(
+        [ChartSeries("x", (obs("2026", 12.8),))],
+        Goal(kind="level", comparator="range", low=12.5, high=13.5, year=2030),
+        "%",
+        (2025, 2030),
+    )
     assert spec is not None
     low, high = spec["data"][1:]
     assert low["y"] == [12.5, 12.5] and high["y"] == [13.5, 13.5] and high["fill"] == "tonexty"

@@ -27,8 +27,12 @@ def test_validate_reports_in_english_on_request(tmp_path: Path, capsys) -> None:
 
 def test_python_m_entry_point_exits_non_zero_on_bad_data(tmp_path: Path) -> None:
     (tmp_path / "wards").mkdir()
-    result = subprocess.run([sys.executable, "-m", "site_builder", "validate", "--data", str(tmp_path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "site_builder", "validate", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "file-missing" in result.stderr and "Traceback" not in result.stderr
 
@@ -45,14 +49,19 @@ def test_build_replaces_site_only_after_success(tmp_path: Path) -> None:
     (site / "old.html").write_text("old", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        (REPO_ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
         .replace("docs_dir: content", f"docs_dir: {REPO_ROOT / 'content'}")
         .replace("custom_dir: overrides", f"custom_dir: {REPO_ROOT / 'overrides'}")
-        .replace("data_dir: data", f"data_dir: {FIXTURE_DATA}\n      vendor_dir: {REPO_ROOT / 'node_modules'}"),
+        .replace(
+            "data_dir: data",
+            f"data_dir: {FIXTURE_DATA}\n      vendor_dir: {REPO_ROOT / 'node_modules'}",
+        ),
         encoding="utf-8",
     )
-    code = cli.main(["build", "--data", str(FIXTURE_DATA), "--config", str(config),
-                     "--site-dir", str(site)])
+    code = cli.main(
+        ["build", "--data", str(FIXTURE_DATA), "--config", str(config), "--site-dir", str(site)]
+    )
     assert code == 0
     assert (site / "thu-nghiem" / "index.html").is_file()
     assert not (site / "old.html").exists()
@@ -65,4 +74,15 @@ def test_schema_check_passes_on_the_committed_schemas() -> None:
 
 def test_parser_lists_every_command() -> None:
     commands = cli.parser()._subparsers._group_actions[0].choices  # noqa: SLF001
-    assert set(commands) == {"validate", "build", "export", "schema", "docs"}
+    assert set(commands) == {
+        "validate",
+        "build",
+        "export",
+        "schema",
+        "docs",
+        "downloads",
+        "export-xlsx",
+        "import-xlsx",
+        "add-measurement",
+        "add-status",
+    }

@@ -17,8 +17,14 @@ def test_every_target_and_child_is_assessed(fixture_dataset: Dataset) -> None:
 def test_fixture_ward_shows_every_status(fixture_dataset: Dataset) -> None:
     computed = compute_ward(fixture_dataset.wards[0], date.fromisoformat(AS_OF))
     statuses = {a.status for a in computed.targets.values()}
-    assert statuses == {"achieved", "on_track", "needs_acceleration", "off_track", "no_data",
-                        "not_measurable"}
+    assert statuses == {
+        "achieved",
+        "on_track",
+        "needs_acceleration",
+        "off_track",
+        "no_data",
+        "not_measurable",
+    }
     assert any(a.preliminary for a in computed.targets.values())
     assert any(a.overridden for a in computed.targets.values())
     project_statuses = {s for s, _ in computed.projects.values()}
@@ -49,4 +55,5 @@ def test_counts(fixture_dataset: Dataset) -> None:
     counts = computed.target_counts()
     assert sum(counts.values()) == len(fixture_dataset.wards[0].targets)
     assert sum(computed.project_counts().values()) == sum(
-        not p.context for p in fixture_dataset.wards[0].projects)
+        not p.context for p in fixture_dataset.wards[0].projects
+    )

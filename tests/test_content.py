@@ -32,8 +32,17 @@ def _sources(obj: object, where: str) -> Iterator[tuple[str, Source]]:
 
 
 def _ward_sources(ward: WardData) -> Iterator[tuple[str, Source]]:
-    for attr in ("documents", "groups", "targets", "series", "tables", "projects",
-                 "priority_tasks", "breakthroughs", "main_tasks"):
+    for attr in (
+        "documents",
+        "groups",
+        "targets",
+        "series",
+        "tables",
+        "projects",
+        "priority_tasks",
+        "breakthroughs",
+        "main_tasks",
+    ):
         yield from _sources(list(getattr(ward, attr)), f"{ward.ward.id}.{attr}")
     yield from _sources(ward.ward, f"{ward.ward.id}.ward")
 

@@ -11,7 +11,12 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_consistent_placeholders(code: str) -> None:
     entry = CODES[code]
-    fields = {name for text in (entry.vi, entry.en) for _, name, _, _ in string.Formatter().parse(text) if name}
+    fields = {
+        name
+        for text in (entry.vi, entry.en)
+        for _, name, _, _ in string.Formatter().parse(text)
+        if name
+    }
     fix_fields = {name for _, name, _, _ in string.Formatter().parse(entry.fix_vi) if name}
     assert fix_fields <= fields
 
@@ -23,11 +28,15 @@ def test_every_code_is_documented_for_staff(code: str) -> None:
 
 
 def test_error_line_is_editor_friendly() -> None:
-    error = DataError(Path("data/wards/x/ward.yaml"), 3, 9, "ward.name", "missing-field", {"name": "name"})
+    error = DataError(
+        Path("data/wards/x/ward.yaml"), 3, 9, "ward.name", "missing-field", {"name": "name"}
+    )
     assert error.format("en") == (
         "data/wards/x/ward.yaml:3:9: missing-field [ward.name]: Required field 'name' is missing"
     )
-    assert error.format("vi").startswith("data/wards/x/ward.yaml:3:9: missing-field [ward.name]: Thiếu")
+    assert error.format("vi").startswith(
+        "data/wards/x/ward.yaml:3:9: missing-field [ward.name]: Thiếu"
+    )
     assert "Cách sửa" in error.format("vi")
 
 

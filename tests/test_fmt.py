@@ -7,8 +7,14 @@ from site_builder import fmt
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1234.5, "1.234,5"), (90.0, "90"), (1234567, "1.234.567"), (12.5, "12,5"), (0.125, "0,125"),
-     (-3.25, "-3,25")],
+    [
+        (1234.5, "1.234,5"),
+        (90.0, "90"),
+        (1234567, "1.234.567"),
+        (12.5, "12,5"),
+        (0.125, "0,125"),
+        (-3.25, "-3,25"),
+    ],
 )
 def test_number_uses_vietnamese_separators(value: float, text: str) -> None:
     assert fmt.number(value) == text

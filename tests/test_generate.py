@@ -1,14 +1,18 @@
-import yaml
-
 from datetime import date
+
+import yaml
 
 from site_builder.generate import compute, generate_pages, home_section
 from site_builder.load import Dataset
 
 
 def test_pages_are_generated_in_a_stable_order(fixture_dataset: Dataset) -> None:
-    first = [(p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))]
-    second = [(p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))]
+    first = [
+        (p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))
+    ]
+    second = [
+        (p.url, p.markdown()) for p in generate_pages(compute(fixture_dataset, date(2026, 6, 30)))
+    ]
     assert first == second
     urls = [url for url, _ in first]
     assert urls[0] == "thu-nghiem/"
@@ -21,7 +25,7 @@ def test_markdown_has_front_matter_and_one_html_block(fixture_dataset: Dataset) 
         _, front, body = text.split("---\n", 2)
         meta = yaml.load(front, Loader=yaml.CSafeLoader)
         assert meta == {"title": page.title, "kind": page.kind, "ward": "thu-nghiem"}
-        assert body.strip().startswith("<div class=\"sb ")
+        assert body.strip().startswith('<div class="sb ')
         assert "\n\n" not in body.strip()
 
 
@@ -32,4 +36,6 @@ def test_has_chart_matches_the_body(fixture_dataset: Dataset) -> None:
 
 
 def test_home_section_links_each_ward(fixture_dataset: Dataset) -> None:
-    assert 'href="thu-nghiem/"' in home_section(compute(fixture_dataset, date(2026, 6, 30)), date(2026, 6, 30))
+    assert 'href="thu-nghiem/"' in home_section(
+        compute(fixture_dataset, date(2026, 6, 30)), date(2026, 6, 30)
+    )

@@ -23,5 +23,6 @@ def test_every_kind_has_a_row_in_the_method_table(kind: str) -> None:
 
 def test_thresholds_match_the_code() -> None:
     from site_builder.status import ACCELERATE_RATIO, ON_TRACK_RATIO
+
     assert f"R ≥ {ON_TRACK_RATIO:.2f}".replace(".", ",") in PAGE
     assert f"{ACCELERATE_RATIO:.2f} ≤ R".replace(".", ",") in PAGE

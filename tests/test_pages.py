@@ -24,7 +24,9 @@ def text(soup: BeautifulSoup) -> str:
     return " ".join(article.get_text(" ").split())
 
 
-def test_every_target_and_project_has_its_page(fixture_site: Path, fixture_dataset: Dataset) -> None:
+def test_every_target_and_project_has_its_page(
+    fixture_site: Path, fixture_dataset: Dataset
+) -> None:
     [ward] = fixture_dataset.wards
     for target in ward.targets:
         assert (fixture_site / "thu-nghiem" / "chi-tieu" / target.id / "index.html").is_file()
@@ -121,15 +123,26 @@ def test_context_project_is_marked(soup_of) -> None:
     assert soup_of("thu-nghiem/du-an/vanh-dai-mau/").select_one(".sb-context")
 
 
-@pytest.mark.parametrize("url", ["", WARD, TARGET, PROJECT, "thu-nghiem/du-an/nha-van-hoa-mau/",
-                                 "thu-nghiem/chi-tieu/phuong-van-minh/",
-                                 "thu-nghiem/chi-tieu/cai-tao-via-he/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        WARD,
+        TARGET,
+        PROJECT,
+        "thu-nghiem/du-an/nha-van-hoa-mau/",
+        "thu-nghiem/chi-tieu/phuong-van-minh/",
+        "thu-nghiem/chi-tieu/cai-tao-via-he/",
+    ],
+)
 def test_no_link_is_absolute_or_external(soup_of, url: str) -> None:
     page = soup_of(url)
     for tag in page.select("[href], [src]"):
         ref = tag.get("href") or tag.get("src")
         assert not ref.startswith("/"), ref
-        assert not ref.startswith(("http:", "https:", "//")) or ref.startswith("http://127.0.0.1"), ref
+        assert not ref.startswith(("http:", "https:", "//")) or ref.startswith(
+            "http://127.0.0.1"
+        ), ref
 
 
 DANGEROUS_PAGES = [
@@ -225,3 +238,13 @@ def test_home_summarises_each_ward(soup_of) -> None:
 def test_project_page_shows_schedule_status(soup_of) -> None:
     badge = soup_of(PROJECT).select_one(".sb-assessment .sb-status")
     assert "sb-status--completed" in badge["class"]
+
+
+def test_search_page_offers_each_ward_hidden_until_named(soup_of) -> None:
+    nav = soup_of("tim-kiem/").select_one("#sb-shortcuts")
+    assert nav is not None and nav.has_attr("hidden") and nav.has_attr("data-pagefind-ignore")
+    [item] = nav.select("li")
+    # The key is what search.js compares with the folded query: no tone marks, đ as d.
+    assert item["data-key"] == "thu nghiem"
+    assert item.a["href"] == "../thu-nghiem/"
+    assert item.a.get_text() == "Phường Thử Nghiệm (hư cấu)"

@@ -26,8 +26,10 @@ def test_defaults() -> None:
 
 
 def test_bad_as_of_is_a_plugin_error() -> None:
-    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"),
-                         plugins={"commitments": {"data_as_of": "30/06/2026"}})
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        plugins={"commitments": {"data_as_of": "30/06/2026"}},
+    )
     with pytest.raises(PluginError, match="YYYY-MM-DD"):
         config.plugins.on_config(config)
 
@@ -51,8 +53,10 @@ def test_one_ward_preview(tmp_path: Path) -> None:
 
 
 def test_data_folder_is_watched() -> None:
-    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"),
-                         plugins={"commitments": {"data_dir": str(FIXTURE_DATA)}})
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        plugins={"commitments": {"data_dir": str(FIXTURE_DATA)}},
+    )
     config = config.plugins.on_config(config)
     assert str(FIXTURE_DATA.resolve()) in config.watch
 
@@ -63,7 +67,8 @@ def test_mkdocs_build_with_bad_data_stops_cleanly(tmp_path: Path) -> None:
     (data / "ward.yaml").write_text("ward:\n  id: x\n  name: 5.000\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        (REPO_ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
         .replace("docs_dir: content", f"docs_dir: {REPO_ROOT / 'content'}")
         .replace("custom_dir: overrides", f"custom_dir: {REPO_ROOT / 'overrides'}")
         .replace("data_dir: data", f"data_dir: {tmp_path / 'data'}"),
@@ -74,7 +79,9 @@ def test_mkdocs_build_with_bad_data_stops_cleanly(tmp_path: Path) -> None:
     (site / "keep.html").write_text("previous", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout

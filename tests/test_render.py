@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
+from site_builder.computed import compute_ward
 from site_builder.labels import LABELS, t
 from site_builder.load import Dataset
-from site_builder.computed import compute_ward
 from site_builder.pages import build_ward
 from site_builder.render import environment, render
 

@@ -40,12 +40,23 @@ def target(goal: Goal, unit: str | None = "%", **extra: object) -> Target:
 
 
 def series(values: dict[str, float], area: str | None = None, **extra: object) -> Series:
-    return Series(id=f"s-{area or 'all'}", name="S", target="t", area=area, **extra,
-                  observations=[Observation(period=p, value=v, source=SRC) for p, v in values.items()])
+    return Series(
+        id=f"s-{area or 'all'}",
+        name="S",
+        target="t",
+        area=area,
+        **extra,
+        observations=[Observation(period=p, value=v, source=SRC) for p, v in values.items()],
+    )
 
 
-def assess(goal: Goal, values: dict[str, float], unit: str | None = "%", as_of: date = AS_OF,
-           **series_extra: object):
+def assess(
+    goal: Goal,
+    values: dict[str, float],
+    unit: str | None = "%",
+    as_of: date = AS_OF,
+    **series_extra: object,
+):
     return assess_target(target(goal, unit), [series(values, **series_extra)], as_of, TERM)
 
 
@@ -58,8 +69,13 @@ LEVEL = Goal(kind="level", comparator=">=", value=100, year=2030, direction="hig
 
 @pytest.mark.parametrize(
     ("latest", "status", "ratio"),
-    [(60, "on_track", 1.345), (55, "needs_acceleration", 0.6725), (52, "off_track", 0.269),
-     (45, "off_track", -0.6725), (100, "achieved", None)],
+    [
+        (60, "on_track", 1.345),
+        (55, "needs_acceleration", 0.6725),
+        (52, "off_track", 0.269),
+        (45, "off_track", -0.6725),
+        (100, "achieved", None),
+    ],
 )
 def test_level_growth_ratio(latest: float, status: str, ratio: float | None) -> None:
     a = assess(LEVEL, {"2025": 50, "2026": latest})
@@ -94,20 +110,25 @@ def test_zero_base_uses_open_sdg_substitute() -> None:
 
 def test_negative_values_fall_back_to_distance_share() -> None:
     # -2 (2025) -> -1 (2026), target 3 by 2030: covered 1/5 = 0.2, time 1/5 = 0.2, R = 1.
-    a = assess(Goal(kind="level", comparator=">=", value=3, year=2030), {"2025": -2, "2026": -1},
-               unit="%")
+    a = assess(
+        Goal(kind="level", comparator=">=", value=3, year=2030), {"2025": -2, "2026": -1}, unit="%"
+    )
     assert a.method == "level-distance-share"
     assert a.ratio == pytest.approx(1.0) and a.status == "on_track"
 
 
 def test_percent_within_one_point_of_100_is_achieved() -> None:
-    a = assess(Goal(kind="level", comparator=">=", value=100, year=2030), {"2025": 97, "2026": 99.2})
+    a = assess(
+        Goal(kind="level", comparator=">=", value=100, year=2030), {"2025": 97, "2026": 99.2}
+    )
     assert a.status == "achieved"
 
 
 def test_expected_path_stays_within_0_and_100_percent() -> None:
-    a = assess(Goal(kind="level", comparator="<=", value=0, year=2030, direction="lower"),
-               {"2025": 5, "2026": 4})
+    a = assess(
+        Goal(kind="level", comparator="<=", value=0, year=2030, direction="lower"),
+        {"2025": 5, "2026": 4},
+    )
     assert all(0 <= y <= 100 for _, y in a.expected_path)
 
 
@@ -154,9 +175,12 @@ ANNUAL = Goal(kind="annual", comparator=">=", value=90, start_year=2026, end_yea
 
 @pytest.mark.parametrize(
     ("values", "status"),
-    [({"2026": 91, "2027": 92}, "on_track"), ({"2026": 80, "2027": 92}, "needs_acceleration"),
-     ({"2026": 95, "2027": 85}, "off_track"),
-     ({"2026": 91, "2027": 92, "2028": 93, "2029": 90, "2030": 99}, "achieved")],
+    [
+        ({"2026": 91, "2027": 92}, "on_track"),
+        ({"2026": 80, "2027": 92}, "needs_acceleration"),
+        ({"2026": 95, "2027": 85}, "off_track"),
+        ({"2026": 91, "2027": 92, "2028": 93, "2029": 90, "2030": 99}, "achieved"),
+    ],
 )
 def test_annual_threshold_year_by_year(values: dict[str, float], status: str) -> None:
     assert assess(ANNUAL, values, as_of=date(2031, 1, 1)).status == status
@@ -174,14 +198,28 @@ def test_growth_compares_rates() -> None:
 def test_cumulative_pro_rata_to_time() -> None:
     goal = Goal(kind="cumulative", comparator=">=", value=5000, start_year=2026, end_year=2030)
     # 2 of 5 years done: expected 2000. 1000 + 1000 = 2000 -> R 1 -> on track.
-    assert assess(goal, {"2026": 1000, "2027": 1000}, unit="m²", as_of=date(2028, 1, 1)).status == "on_track"
+    assert (
+        assess(goal, {"2026": 1000, "2027": 1000}, unit="m²", as_of=date(2028, 1, 1)).status
+        == "on_track"
+    )
     # 600 + 600 = 1200, R = 0.6 -> needs acceleration; 500 + 500 -> 0.5 off track.
-    assert assess(goal, {"2026": 600, "2027": 600}, unit="m²", as_of=date(2028, 1, 1)).status == "needs_acceleration"
-    assert assess(goal, {"2026": 500, "2027": 500}, unit="m²", as_of=date(2028, 1, 1)).status == "off_track"
+    assert (
+        assess(goal, {"2026": 600, "2027": 600}, unit="m²", as_of=date(2028, 1, 1)).status
+        == "needs_acceleration"
+    )
+    assert (
+        assess(goal, {"2026": 500, "2027": 500}, unit="m²", as_of=date(2028, 1, 1)).status
+        == "off_track"
+    )
     # Running totals are not summed again: 1000 then 2000 means 2000 in all.
-    a = assess(goal, {"2026": 1000, "2027": 2000}, unit="m²", as_of=date(2028, 1, 1), running_total=True)
+    a = assess(
+        goal, {"2026": 1000, "2027": 2000}, unit="m²", as_of=date(2028, 1, 1), running_total=True
+    )
     assert a.ratio == pytest.approx(1.0)
-    assert assess(goal, {"2026": 3000, "2027": 2500}, unit="m²", as_of=date(2028, 1, 1)).status == "achieved"
+    assert (
+        assess(goal, {"2026": 3000, "2027": 2500}, unit="m²", as_of=date(2028, 1, 1)).status
+        == "achieved"
+    )
 
 
 def test_milestone_done_overdue_or_pending() -> None:
@@ -197,7 +235,9 @@ def test_manual_only_kinds_are_not_measurable(kind: str) -> None:
 
 
 def test_override_wins_and_says_so() -> None:
-    override = StatusOverride(status="achieved", reason="Được công nhận", source="QĐ 1", date="2026-12-01")
+    override = StatusOverride(
+        status="achieved", reason="Được công nhận", source="QĐ 1", date="2026-12-01"
+    )
     t = target(Goal(kind="qualitative"), status_override=override)
     a = assess_target(t, [], AS_OF, TERM)
     assert a.status == "achieved" and a.overridden and "01/12/2026" in a.explanation
@@ -207,13 +247,18 @@ def test_every_kind_has_a_method() -> None:
     from typing import get_args
 
     from site_builder.model import TargetKind
+
     assert set(METHODS) == set(get_args(TargetKind))
 
 
 def test_parent_takes_the_least_favourable_child() -> None:
     from site_builder.status import Assessment
-    children = [Assessment("achieved", "x", ""), Assessment("needs_acceleration", "x", "", preliminary=True),
-                Assessment("no_data", "x", "")]
+
+    children = [
+        Assessment("achieved", "x", ""),
+        Assessment("needs_acceleration", "x", "", preliminary=True),
+        Assessment("no_data", "x", ""),
+    ]
     summary = summarise_children(children)
     assert summary.status == "needs_acceleration" and summary.preliminary
     assert summary.explanation.startswith("1/3 chỉ tiêu thành phần đã đạt")
@@ -243,21 +288,48 @@ def project(**extra: object) -> Project:
     [
         ({"timeframe": Timeframe(start=2027, end=2028)}, date(2026, 6, 1), "not_started"),
         ({"timeframe": Timeframe(start=2025, end=2026)}, date(2027, 1, 1), "overdue"),
-        ({"timeframe": Timeframe(start=2025, end=2030),
-          "status_history": [StatusChange(date="2025-03-01", status="in_progress", source="BC")]},
-         date(2026, 1, 1), "in_progress"),
-        ({"timeframe": Timeframe(start=2025, end=2026),
-          "status_history": [StatusChange(date="2026-10-01", status="completed", source="BC")]},
-         date(2027, 1, 1), "completed"),
-        ({"status_history": [StatusChange(date="2026-01-01", status="paused", source="QĐ")]},
-         date(2026, 6, 1), "paused"),
-        ({"status_history": [StatusChange(date="2026-01-01", status="cancelled", source="QĐ")]},
-         date(2026, 6, 1), "cancelled"),
+        (
+            {
+                "timeframe": Timeframe(start=2025, end=2030),
+                "status_history": [
+                    StatusChange(date="2025-03-01", status="in_progress", source="BC")
+                ],
+            },
+            date(2026, 1, 1),
+            "in_progress",
+        ),
+        (
+            {
+                "timeframe": Timeframe(start=2025, end=2026),
+                "status_history": [
+                    StatusChange(date="2026-10-01", status="completed", source="BC")
+                ],
+            },
+            date(2027, 1, 1),
+            "completed",
+        ),
+        (
+            {"status_history": [StatusChange(date="2026-01-01", status="paused", source="QĐ")]},
+            date(2026, 6, 1),
+            "paused",
+        ),
+        (
+            {"status_history": [StatusChange(date="2026-01-01", status="cancelled", source="QĐ")]},
+            date(2026, 6, 1),
+            "cancelled",
+        ),
         ({"timeframe": Timeframe(start=2025, end=2030)}, date(2026, 1, 1), "unknown"),
         # A status dated after as_of is not known yet.
-        ({"timeframe": Timeframe(start=2025, end=2030),
-          "status_history": [StatusChange(date="2027-01-01", status="completed", source="BC")]},
-         date(2026, 1, 1), "unknown"),
+        (
+            {
+                "timeframe": Timeframe(start=2025, end=2030),
+                "status_history": [
+                    StatusChange(date="2027-01-01", status="completed", source="BC")
+                ],
+            },
+            date(2026, 1, 1),
+            "unknown",
+        ),
     ],
 )
 def test_project_schedule_status(extra: dict, as_of: date, status: str) -> None:
@@ -265,8 +337,13 @@ def test_project_schedule_status(extra: dict, as_of: date, status: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("period", "end"), [("2026", date(2026, 12, 31)), ("2026-Q1", date(2026, 3, 31)),
-                        ("2026-Q2", date(2026, 6, 30)), ("2026-05-04", date(2026, 5, 4))]
+    ("period", "end"),
+    [
+        ("2026", date(2026, 12, 31)),
+        ("2026-Q1", date(2026, 3, 31)),
+        ("2026-Q2", date(2026, 6, 30)),
+        ("2026-05-04", date(2026, 5, 4)),
+    ],
 )
 def test_period_end(period: str, end: date) -> None:
     assert period_end(period) == end

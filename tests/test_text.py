@@ -27,7 +27,12 @@ def test_match_key_keeps_distinct_words_apart(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "folded"),
-    [("Đường", "Duong"), ("địa bàn", "dia ban"), ("Thủy Nguyên", "Thuy Nguyen"), ("ư ơ ă â", "u o a a")],
+    [
+        ("Đường", "Duong"),
+        ("địa bàn", "dia ban"),
+        ("Thủy Nguyên", "Thuy Nguyen"),
+        ("ư ơ ă â", "u o a a"),
+    ],
 )
 def test_ascii_fold_handles_d_with_stroke(text: str, folded: str) -> None:
     assert ascii_fold(text) == folded
@@ -56,11 +61,27 @@ def test_nfc_composes_and_strips() -> None:
 def test_sort_key_follows_vietnamese_alphabet() -> None:
     words = ["Zeta", "Đông", "Dương", "Ăn", "An", "Ân", "Ơn", "Ôn", "On", "Ưu", "Uy", "2 cây"]
     assert sorted(words, key=sort_key) == [
-        "2 cây", "An", "Ăn", "Ân", "Dương", "Đông", "On", "Ôn", "Ơn", "Uy", "Ưu", "Zeta",
+        "2 cây",
+        "An",
+        "Ăn",
+        "Ân",
+        "Dương",
+        "Đông",
+        "On",
+        "Ôn",
+        "Ơn",
+        "Uy",
+        "Ưu",
+        "Zeta",
     ]
 
 
 def test_sort_key_orders_tones_after_letters() -> None:
     assert sorted(["má", "ma", "mà", "mạ", "mã", "mả"], key=sort_key) == [
-        "ma", "mà", "mả", "mã", "má", "mạ",
+        "ma",
+        "mà",
+        "mả",
+        "mã",
+        "má",
+        "mạ",
     ]

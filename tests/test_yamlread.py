@@ -41,12 +41,17 @@ def test_scalars_follow_yaml_core_rules(tmp_path: Path, text: str, value: object
 def test_decimal_ending_in_zero_is_refused(tmp_path: Path, number: str) -> None:
     result = read(tmp_path, f"a: {number}\n")
     [error] = result.errors
-    assert (error.code, error.line, error.column, error.field) == ("yaml-ambiguous-number", 1, 4, "a")
+    assert (error.code, error.line, error.column, error.field) == (
+        "yaml-ambiguous-number",
+        1,
+        4,
+        "a",
+    )
     assert number in error.message_vi
 
 
 def test_positions_are_recorded_for_every_value(tmp_path: Path) -> None:
-    result = read(tmp_path, "items:\n  - name: \"x\"\n    value: 3\n")
+    result = read(tmp_path, 'items:\n  - name: "x"\n    value: 3\n')
     assert result.position(("items", 0, "value")) == (3, 12)
     assert result.positions[("items", 0, "name")].quoted
     # A path below a scalar falls back to the nearest recorded ancestor.

@@ -62,7 +62,7 @@ class Program:
 
 def _body() -> str:
     text = raw()
-    return text[text.index("B. NỘI DUNG CHƯƠNG TRÌNH"):text.index("C. TỔ CHỨC THỰC HIỆN")]
+    return text[text.index("B. NỘI DUNG CHƯƠNG TRÌNH") : text.index("C. TỔ CHỨC THỰC HIỆN")]
 
 
 @cache
@@ -73,29 +73,32 @@ def programs() -> tuple[Program, ...]:
     out = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
-        chunk = body[head.end():end]
+        chunk = body[head.end() : end]
         goal = re.search(r"^1\. Mục tiêu: (.+)$", chunk, re.M)
         assert goal, head.group(1)
         tasks_at = chunk.index("2. Các nhiệm vụ và giải pháp chủ yếu")
-        targets_part = chunk[goal.end():tasks_at]
+        targets_part = chunk[goal.end() : tasks_at]
         paragraph = re.search(r"^Chỉ tiêu cụ thể: (.+)$", targets_part, re.M)
         assign_at = chunk.find("3. Phân công thực hiện")
-        tasks_text = chunk[tasks_at:assign_at if assign_at >= 0 else len(chunk)]
+        tasks_text = chunk[tasks_at : assign_at if assign_at >= 0 else len(chunk)]
         assignments = [
             re.sub(r"\s+", " ", m.group(1)).strip()
             for m in re.finditer(r"Phân công thực hiện:\s*\n*(.+)$", chunk, re.M)
         ]
-        out.append(Program(
-            code=head.group(1),
-            title=head.group(2).rstrip("."),
-            goal=_strip_markup(goal.group(1)),
-            items=[(m.group(1), m.group(2)) for m in _ITEM_RE.finditer(targets_part)],
-            paragraph=paragraph.group(1) if paragraph else None,
-            groups=[(m.group(1), _strip_markup(m.group(2)))
-                    for m in _GROUP_RE.finditer(tasks_text)],
-            assignments=assignments,
-            tasks_text=tasks_text,
-        ))
+        out.append(
+            Program(
+                code=head.group(1),
+                title=head.group(2).rstrip("."),
+                goal=_strip_markup(goal.group(1)),
+                items=[(m.group(1), m.group(2)) for m in _ITEM_RE.finditer(targets_part)],
+                paragraph=paragraph.group(1) if paragraph else None,
+                groups=[
+                    (m.group(1), _strip_markup(m.group(2))) for m in _GROUP_RE.finditer(tasks_text)
+                ],
+                assignments=assignments,
+                tasks_text=tasks_text,
+            )
+        )
     return tuple(out)
 
 
@@ -163,7 +166,7 @@ def task_text_numbers(code: str) -> list[tuple[str, str]]:
     for m in _NUMBER_RE.finditer(masked):
         start = max(text.rfind(ch, 0, m.start()) for ch in ".;\n") + 1
         ends = [i for i in (text.find(ch, m.end()) for ch in ".;\n") if i >= 0]
-        sentence = text[start:min(ends) if ends else len(text)].strip(" -")
+        sentence = text[start : min(ends) if ends else len(text)].strip(" -")
         found.append((m.group(0), sentence))
     return found
 
@@ -194,7 +197,7 @@ def _split_heading(lines: list[str]) -> tuple[str | None, str | None]:
 def tables() -> tuple[Table, ...]:
     """Every appendix table after the signature, in printed order."""
     text = raw()
-    lines = text[text.index(_SIGNATURE) + len(_SIGNATURE):].splitlines()
+    lines = text[text.index(_SIGNATURE) + len(_SIGNATURE) :].splitlines()
     out: list[Table] = []
     pending: list[str] = []  # lines since the last row: a heading, or nothing
     i = 0

@@ -101,8 +101,9 @@ def test_every_number_of_a_numbered_item_is_a_printed_value(ward: WardData, code
 
 def test_program_ii_paragraph_is_one_target_per_subject(ward: WardData) -> None:
     subjects = manifest.paragraph_subjects("II")
-    from_paragraph = [t for t in _in_group(ward, "II")
-                      if t.sources[0].section == "B.II.1 (Chỉ tiêu cụ thể)"]
+    from_paragraph = [
+        t for t in _in_group(ward, "II") if t.sources[0].section == "B.II.1 (Chỉ tiêu cụ thể)"
+    ]
     assert len(from_paragraph) == len(subjects)
     assert all(t.code is None for t in from_paragraph)  # the paragraph prints no numbers
     quotes = " | ".join(q for t in from_paragraph for q in _quotes(t))
@@ -126,8 +127,13 @@ def test_every_numeric_commitment_of_an_appendix_row_is_a_target(ward: WardData)
     for index, code, value in found:
         table = ward.tables[index]
         section = table.source.section
-        cited = [q for t in _walk(ward.targets) for s in t.sources
-                 if s.section == section and s.row == code for q in [squash(s.quote)]]
+        cited = [
+            q
+            for t in _walk(ward.targets)
+            for s in t.sources
+            if s.section == section and s.row == code
+            for q in [squash(s.quote)]
+        ]
         assert any(value in q for q in cited), f"{table.number} row {code}: {value!r} not a target"
 
 
@@ -174,8 +180,11 @@ def test_two_deadlines_for_one_target_are_a_visible_contradiction(ward: WardData
                 year = _DEADLINE.search(clause)
                 if phrase in clause and year and goal_year and year.group(1) != goal_year.group(1):
                     found += 1
-                    holders = [t for t in _walk(_in_group(ward, program.code))
-                               if any(squash(clause) in q for q in _quotes(t))]
+                    holders = [
+                        t
+                        for t in _walk(_in_group(ward, program.code))
+                        if any(squash(clause) in q for q in _quotes(t))
+                    ]
                     assert holders, clause
                     for target in holders:
                         kinds = [n.kind for n in target.notes]
@@ -186,8 +195,9 @@ def test_two_deadlines_for_one_target_are_a_visible_contradiction(ward: WardData
 
 
 def test_main_tasks_are_the_task_groups_of_every_program(ward: WardData) -> None:
-    printed = [(f"{p.code}.{code}", heading)
-               for p in manifest.programs() for code, heading in p.groups]
+    printed = [
+        (f"{p.code}.{code}", heading) for p in manifest.programs() for code, heading in p.groups
+    ]
     assert [(t.code, t.text) for t in ward.main_tasks] == printed
     assert ward.priority_tasks == () and ward.breakthroughs == ()
 
@@ -223,9 +233,7 @@ def test_row_count_of_every_table_matches_the_seed(ward: WardData) -> None:
 
 
 def test_every_appendix_row_is_reachable_from_exactly_one_project(ward: WardData) -> None:
-    carried = Counter(
-        (row.table, row.code) for project in ward.projects for row in project.rows
-    )
+    carried = Counter((row.table, row.code) for project in ward.projects for row in project.rows)
     expected = Counter(
         (data.id, code)
         for data, printed in zip(ward.tables, manifest.tables(), strict=True)

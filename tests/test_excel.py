@@ -1,0 +1,352 @@
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from site_builder import cli
+from site_builder.computed import compute_ward
+from site_builder.errors import DataErrors
+from site_builder.excel import (
+    KEY_ROW,
+    OBSERVATIONS_SHEET,
+    PROJECTS_SHEET,
+    STATUS_SHEET,
+    TARGETS_SHEET,
+    export_workbook,
+    import_workbook,
+    read_edits,
+)
+from site_builder.load import Dataset, load_dataset
+
+from .conftest import FIXTURE_DATA, REPO_ROOT
+
+AS_OF = date(2026, 6, 30)
+REAL_WARDS = sorted(p.name for p in (REPO_ROOT / "data" / "wards").iterdir() if p.is_dir())
+
+
+def _column(ws: Worksheet, key: str) -> int:
+    return next(c for c in range(1, ws.max_column + 1) if ws.cell(KEY_ROW, c).value == key)
+
+
+def _row_of(ws: Worksheet, key: str, value: str) -> int:
+    column = _column(ws, key)
+    return next(r for r in range(KEY_ROW + 2, ws.max_row + 1) if ws.cell(r, column).value == value)
+
+
+def _set(ws: Worksheet, row: int, key: str, value: object) -> None:
+    ws.cell(row, _column(ws, key)).value = value
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, copy)
+    return copy
+
+
+def _export(data: Path, ward_id: str = "thu-nghiem") -> bytes:
+    ward = load_dataset(data, [ward_id]).wards[0]
+    return export_workbook(compute_ward(ward, AS_OF))
+
+
+def _save(workbook: object, path: Path) -> Path:
+    workbook.save(path)  # type: ignore[attr-defined]
+    return path
+
+
+def _yaml(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
+
+
+def test_export_is_reproducible(fixture_dataset: Dataset) -> None:
+    computed = compute_ward(fixture_dataset.wards[0], AS_OF)
+    assert export_workbook(computed) == export_workbook(computed)
+
+
+def test_visible_sheet_is_laid_out_like_the_appendix(fixture_dataset: Dataset) -> None:
+    wb = load_workbook(io.BytesIO(export_workbook(compute_ward(fixture_dataset.wards[0], AS_OF))))
+    ws = wb[TARGETS_SHEET]
+    headers = [ws.cell(3, c).value for c in range(1, 8)]
+    assert headers == [
+        "Số",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Đến năm 2030",
+        "Bình quân năm",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+    ]
+    assert ws.row_dimensions[KEY_ROW].hidden
+    assert ws.column_dimensions["A"].hidden is False
+    hidden = {
+        ws.cell(KEY_ROW, c).value
+        for c in range(1, ws.max_column + 1)
+        if ws.column_dimensions[ws.cell(KEY_ROW, c).column_letter].hidden
+    }
+    assert {"id", "goal.kind", "goal.value", "goal.year"} <= hidden
+    # A group heading, then its targets; children follow their parent.
+    assert ws.cell(4, 2).value == "Chỉ tiêu kinh tế (hư cấu)" and ws.cell(4, 1).value == "I"
+    row = _row_of(ws, "id", "lao-dong-co-bang-cap")
+    assert ws.cell(row - 1, _column(ws, "id")).value == "lao-dong-qua-dao-tao-chung"
+    assert ws.cell(row, _column(ws, "parent")).value == "lao-dong-qua-dao-tao"
+    # Printed text stays text, the parsed goal is a number.
+    row = _row_of(ws, "id", "cai-tao-via-he")
+    assert ws.cell(row, _column(ws, "value_text")).value == "5.000"
+    assert ws.cell(row, _column(ws, "goal.value")).value == 5000
+    obs = wb[OBSERVATIONS_SHEET]
+    row = _row_of(obs, "key.series", "nuoc-sach-ca-phuong")
+    assert obs.cell(row + 1, _column(obs, "value")).value == "94,2"  # Vietnamese display
+    assert obs.cell(row + 1, _column(obs, "value.parsed")).value == 94.2
+    statuses = wb[STATUS_SHEET]
+    assert statuses.cell(4, _column(statuses, "date")).value == "12/12/2025"
+    assert statuses.cell(4, _column(statuses, "status")).value == "Chưa bắt đầu"
+
+
+def test_text_that_looks_like_a_formula_stays_text(fixture_dataset: Dataset) -> None:
+    wb = load_workbook(io.BytesIO(export_workbook(compute_ward(fixture_dataset.wards[0], AS_OF))))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"]
+
+
+@pytest.mark.parametrize("ward_id", REAL_WARDS)
+def test_round_trip_of_every_real_ward_changes_nothing(tmp_path: Path, ward_id: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    folder = data / "wards" / ward_id
+    before = _yaml(folder)
+    loaded = load_dataset(data, [ward_id]).wards[0]
+    workbook = export_workbook(compute_ward(loaded, AS_OF))
+    assert read_edits(workbook, loaded, Path("x.xlsx")).edits == {}
+    # Saved by a spreadsheet program (openpyxl here) and imported back.
+    path = _save(load_workbook(io.BytesIO(workbook)), tmp_path / f"{ward_id}.xlsx")
+    result = import_workbook(data, ward_id, path)
+    assert result.written == []
+    assert _yaml(folder) == before
+    assert load_dataset(data, [ward_id]).wards[0] == loaded
+
+
+def test_round_trip_of_the_fixture_ward_changes_nothing(data: Path, tmp_path: Path) -> None:
+    before = _yaml(data / "wards" / "thu-nghiem")
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(_export(data))
+    assert import_workbook(data, "thu-nghiem", path).written == []
+    assert _yaml(data / "wards" / "thu-nghiem") == before
+
+
+def test_edits_in_excel_reach_the_yaml(data: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    targets = wb[TARGETS_SHEET]
+    row = _row_of(targets, "id", "nuoc-sach")
+    _set(targets, row, "name", "Tỷ lệ hộ dân dùng nước sạch Mẫu (đã sửa)")
+    _set(targets, row, "goal.value", 99)
+    _set(targets, row, "partners", "Hợp tác xã Mẫu")
+    projects = wb[PROJECTS_SHEET]
+    _set(projects, _row_of(projects, "id", "nha-van-hoa-mau"), "funding", "Xã hội hóa")
+    obs = wb[OBSERVATIONS_SHEET]
+    _set(obs, _row_of(obs, "key.series", "nuoc-sach-ca-phuong"), "value", "93,25")
+    new = obs.max_row + 1
+    for key, value in {
+        "series": "ho-ngheo-ca-phuong",
+        "period": "2027",
+        "value": "1.234,5",
+        "value_text": "1.234,5",
+        "flags": "ước tính; sơ bộ",
+        "source.document": "ctr-02-2025",
+        "source.quote": "năm 2027",
+    }.items():
+        _set(obs, new, key, value)
+    statuses = wb[STATUS_SHEET]
+    new = statuses.max_row + 1
+    for key, value in {
+        "project": "de-an-chuyen-doi-so-mau",
+        "date": "01/05/2026",
+        "status": "Đang thực hiện",
+        "source": "Báo cáo tháng 5",
+    }.items():
+        _set(statuses, new, key, value)
+    result = import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "edited.xlsx"))
+    assert result.changes == {"targets.yaml": 3, "projects.yaml": 2, "series.yaml": 2}
+
+    ward = load_dataset(data).wards[0]
+    target = next(x for x in ward.targets if x.id == "nuoc-sach")
+    assert target.name.endswith("(đã sửa)") and target.goal and target.goal.value == 99
+    assert target.partners == "Hợp tác xã Mẫu"
+    series = {s.id: s for s in ward.series}
+    assert series["nuoc-sach-ca-phuong"].observations[0].value == 93.25
+    added = series["ho-ngheo-ca-phuong"].observations[-1]
+    assert (added.period, added.value, added.flags) == ("2027", 1234.5, ["estimate", "preliminary"])
+    project = next(p for p in ward.projects if p.id == "de-an-chuyen-doi-so-mau")
+    assert [(c.date, c.status) for c in project.status_history] == [
+        (date(2026, 5, 1), "in_progress")
+    ]
+    # Comments and the schema line are still there.
+    text = (data / "wards" / "thu-nghiem" / "targets.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server:") and "# level, càng cao càng tốt" in text
+    # Exported again, the workbook matches the data.
+    again = export_workbook(compute_ward(ward, AS_OF))
+    assert read_edits(again, ward, Path("x.xlsx")).edits == {}
+
+
+def test_clearing_an_optional_cell_removes_the_field(data: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    targets = wb[TARGETS_SHEET]
+    _set(targets, _row_of(targets, "id", "ho-ngheo"), "yearly_text", None)
+    import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "x.xlsx"))
+    target = next(x for x in load_dataset(data).wards[0].targets if x.id == "ho-ngheo")
+    assert target.yearly_text is None
+
+
+def test_errors_are_reported_by_cell_and_nothing_is_written(data: Path, tmp_path: Path) -> None:
+    before = _yaml(data / "wards" / "thu-nghiem")
+    wb = load_workbook(io.BytesIO(_export(data)))
+    targets = wb[TARGETS_SHEET]
+    name_row = _row_of(targets, "id", "nuoc-sach")
+    _set(targets, name_row, "name", None)  # required
+    _set(targets, targets.max_row + 1, "name", "Một chỉ tiêu mới")  # no id
+    obs = wb[OBSERVATIONS_SHEET]
+    value_row = _row_of(obs, "key.series", "ho-ngheo-ca-phuong")
+    _set(obs, value_row, "value", "1.5")  # a dot is not a Vietnamese decimal
+    statuses = wb[STATUS_SHEET]
+    _set(statuses, 4, "status", "xong")
+    _set(statuses, 5, "date", "31/02/2026")
+    new = obs.max_row + 1
+    _set(obs, new, "series", "khong-co")
+    _set(obs, new, "period", "2027")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "bad.xlsx"))
+    found = {(e.field, e.code) for e in caught.value.errors}
+    name_cell = f"{TARGETS_SHEET}!{targets.cell(name_row, _column(targets, 'name')).coordinate}"
+    assert found == {
+        (name_cell, "missing-field"),
+        (f"{TARGETS_SHEET}!A{targets.max_row}", "xlsx-new-row"),
+        (
+            f"{OBSERVATIONS_SHEET}!{obs.cell(value_row, _column(obs, 'value')).coordinate}",
+            "wrong-type",
+        ),
+        (f"{OBSERVATIONS_SHEET}!A{new}", "unknown-reference"),
+        (
+            f"{STATUS_SHEET}!{statuses.cell(4, _column(statuses, 'status')).coordinate}",
+            "invalid-choice",
+        ),
+        (f"{STATUS_SHEET}!{statuses.cell(5, _column(statuses, 'date')).coordinate}", "wrong-type"),
+    }
+    assert all(e.file == Path("bad.xlsx") for e in caught.value.errors)
+    assert caught.value.errors[0].line >= 4
+    assert _yaml(data / "wards" / "thu-nghiem") == before
+
+
+def test_a_cross_check_error_points_at_its_cell(data: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    obs = wb[OBSERVATIONS_SHEET]
+    row = _row_of(obs, "key.series", "ho-ngheo-ca-phuong")
+    _set(obs, row, "source.document", "khong-co")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "x.xlsx"))
+    [error] = caught.value.errors
+    assert error.code == "unknown-reference"
+    assert (
+        error.field
+        == f"{OBSERVATIONS_SHEET}!{obs.cell(row, _column(obs, 'source.document')).coordinate}"
+    )
+
+
+def test_a_workbook_of_another_ward_or_not_a_workbook_is_refused(
+    data: Path, tmp_path: Path
+) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    wb["_meta"]["B1"] = "khac"
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "x.xlsx"))
+    assert caught.value.errors[0].code == "xlsx-layout"
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", junk)
+    assert caught.value.errors[0].code == "xlsx-unreadable"
+
+
+def test_a_deleted_hidden_column_is_a_layout_error(data: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    targets = wb[TARGETS_SHEET]
+    targets.delete_cols(_column(targets, "id"))
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "x.xlsx"))
+    assert [e.code for e in caught.value.errors] == ["xlsx-layout"]
+
+
+def test_changing_the_key_of_an_existing_row_is_refused(data: Path, tmp_path: Path) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    obs = wb[OBSERVATIONS_SHEET]
+    _set(obs, 4, "series", "ho-ngheo-ca-phuong")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "x.xlsx"))
+    assert [e.code for e in caught.value.errors] == ["xlsx-moved-row"]
+
+
+def test_cli_export_and_import(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "tn.xlsx"
+    assert (
+        cli.main(
+            [
+                "export-xlsx",
+                "--data",
+                str(data),
+                "--ward",
+                "thu-nghiem",
+                "--out",
+                str(out),
+                "--as-of",
+                "2026-06-30",
+            ]
+        )
+        == 0
+    )
+    assert cli.main(["import-xlsx", "--data", str(data), "--ward", "thu-nghiem", str(out)]) == 0
+    assert "không có gì thay đổi" in capsys.readouterr().out
+    wb = load_workbook(out)
+    _set(wb[TARGETS_SHEET], _row_of(wb[TARGETS_SHEET], "id", "ho-ngheo"), "unit", "phần trăm")
+    wb.save(out)
+    assert cli.main(["import-xlsx", "--data", str(data), "--ward", "thu-nghiem", str(out)]) == 0
+    assert "targets.yaml (1 thay đổi)" in capsys.readouterr().out
+    assert (
+        cli.main(["export-xlsx", "--data", str(data), "--ward", "khong-co", "--out", str(out)]) == 1
+    )
+
+
+@pytest.mark.parametrize("ward_id", REAL_WARDS)
+def test_cli_export_xlsx_on_every_real_ward(tmp_path: Path, ward_id: str) -> None:
+    out = tmp_path / f"{ward_id}.xlsx"
+    assert (
+        cli.main(
+            ["export-xlsx", "--data", str(REPO_ROOT / "data"), "--ward", ward_id, "--out", str(out)]
+        )
+        == 0
+    )
+    assert TARGETS_SHEET in load_workbook(out).sheetnames
+
+
+def test_cli_import_reports_cells(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wb = load_workbook(io.BytesIO(_export(data)))
+    _set(wb[STATUS_SHEET], 4, "status", "xong")
+    path = _save(wb, tmp_path / "bad.xlsx")
+    assert cli.main(["import-xlsx", "--data", str(data), "--ward", "thu-nghiem", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.xlsx:4:" in err and f"[{STATUS_SHEET}!" in err and "invalid-choice" in err
+
+
+def test_every_excel_error_code_is_tested_here() -> None:
+    from site_builder.errors import CODES
+
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [c for c in CODES if c.startswith("xlsx-") and source.count(f'"{c}"') < 1]
+    assert untested == []
