@@ -20,15 +20,20 @@ _CORE = "docProps/core.xml"
 _CORE_TIMES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
+def add_entry(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
+    """Add one deflated entry with the fixed time (so equal content gives equal bytes)."""
+    info = zipfile.ZipInfo(name, date_time=_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, content)
+
+
 def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
     """A deflated ZIP of `(name, content)` entries, in the given order, with fixed times."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries:
-            info = zipfile.ZipInfo(name, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
+            add_entry(archive, name, content)
     return out.getvalue()
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .computed import ComputedWard
-from .downloads import schema_files, site_files
+from .downloads import schema_files, write_site_files
 from .edit import Written, add_measurement, add_status
 from .errors import DataErrors
 from .excel import export_workbook, import_workbook
@@ -140,12 +140,8 @@ def _downloads(args: argparse.Namespace) -> int:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
     out = Path(args.out)
-    files = site_files(wards, schema_files(Path(args.data)), args.site_url)
-    for path, content in files.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    print(f"{len(files)} tệp dữ liệu mở ({sum(map(len, files.values()))} byte) đã ghi vào {out}")
+    sizes = write_site_files(wards, schema_files(Path(args.data)), out, args.site_url)
+    print(f"{len(sizes)} tệp dữ liệu mở ({sum(sizes.values())} byte) đã ghi vào {out}")
     return 0
 
 

@@ -31,6 +31,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -39,7 +41,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import urls
-from .archive import zip_bytes
+from .archive import add_entry
 from .computed import ComputedWard
 from .excel import export_workbook
 from .history import UNKNOWN, LastUpdated
@@ -762,40 +764,98 @@ Số liệu tính đến: {as_of}.
 """
 
 
-def site_files(
-    wards: Sequence[ComputedWard], schemas: Mapping[str, bytes], site_url: str = ""
-) -> dict[str, bytes]:
-    """Every download of the site: each ward's, the whole-site JSON and ZIP, the schemas."""
-    out: dict[str, bytes] = {}
-    for computed in wards:
-        out.update(ward_files(computed, site_url))
-    as_of = wards[0].as_of.isoformat() if wards else ""
+def _put(folder: Path, path: str, content: bytes) -> int:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return len(content)
+
+
+def write_ward_files(computed: ComputedWard, folder: Path, site_url: str = "") -> dict[str, int]:
+    """Write one ward's downloads under `folder`; their sizes by site path.
+
+    Wards are independent, so a build may run this for several wards at once in worker
+    processes; `write_site_archive` then gathers the ward files into the site's own.
+    """
+    return {
+        path: _put(folder, path, content)
+        for path, content in ward_files(computed, site_url).items()
+    }
+
+
+# A ward's own files, as they appear in the site ZIP (the per-page files stay out).
+_ZIPPED_WARD_FILES = (
+    (None, "json"),
+    (None, "xlsx"),
+    ("chi-tieu", "csv"),
+    ("du-an", "csv"),
+    ("so-lieu", "csv"),
+)
+
+
+def write_site_archive(
+    ward_ids: Sequence[str],
+    schemas: Mapping[str, bytes],
+    folder: Path,
+    as_of: date | None,
+    site_url: str = "",
+) -> dict[str, int]:
+    """Write the schemas, the whole-site JSON and the site ZIP; their sizes by path.
+
+    They are made from the ward files that `write_ward_files` left under `folder`.
+
+    The ZIP is written as it grows and the ward files are read back one at a time, so
+    memory never holds a province's downloads (≈ 2 GB at 12,000 pages when it did).
+    """
+    sizes = {path: _put(folder, path, content) for path, content in schemas.items()}
+    as_of_text = as_of.isoformat() if as_of else ""
+    ward_json = {w: folder / urls.ward_data(w, None, "json") for w in ward_ids}
     site_json = json_bytes(
         {
             "format": "cam-ket-phuong/site",
             "format_version": FORMAT_VERSION,
-            "as_of": as_of,
+            "as_of": as_of_text,
             "site_url": site_url or None,
-            "wards": [_ward_json(_Ward(c, site_url)) for c in wards],
+            "wards": [json.loads(ward_json[w].read_bytes()) for w in ward_ids],
         }
     )
-    out[urls.site_data("json")] = site_json
-    out.update(schemas)
-    in_zip: list[tuple[str, bytes]] = [
-        ("README.txt", _README.format(site=site_url or "", as_of=as_of).encode("utf-8")),
-        (Path(urls.site_data("json")).name, site_json),
-        *sorted(schemas.items()),
-    ]
+    sizes[urls.site_data("json")] = _put(folder, urls.site_data("json"), site_json)
+    zip_path = folder / urls.site_data("zip")
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        readme = _README.format(site=site_url or "", as_of=as_of_text).encode("utf-8")
+        add_entry(archive, "README.txt", readme)
+        add_entry(archive, Path(urls.site_data("json")).name, site_json)
+        for path, content in schemas.items():
+            add_entry(archive, path, content)
+        for ward_id in ward_ids:
+            for part, extension in _ZIPPED_WARD_FILES:
+                path = urls.ward_data(ward_id, part, extension)
+                add_entry(archive, f"{ward_id}/{Path(path).name}", (folder / path).read_bytes())
+    sizes[urls.site_data("zip")] = zip_path.stat().st_size
+    return sizes
+
+
+def write_site_files(
+    wards: Sequence[ComputedWard],
+    schemas: Mapping[str, bytes],
+    folder: Path,
+    site_url: str = "",
+) -> dict[str, int]:
+    """Write every download of the site under `folder`; their sizes by site path."""
+    sizes: dict[str, int] = {}
     for computed in wards:
-        ward_id = computed.ward.ward.id
-        for part, extension in (
-            (None, "json"),
-            (None, "xlsx"),
-            ("chi-tieu", "csv"),
-            ("du-an", "csv"),
-            ("so-lieu", "csv"),
-        ):
-            path = urls.ward_data(ward_id, part, extension)
-            in_zip.append((f"{ward_id}/{Path(path).name}", out[path]))
-    out[urls.site_data("zip")] = zip_bytes(in_zip)
-    return out
+        sizes.update(write_ward_files(computed, folder, site_url))
+    ward_ids = [c.ward.ward.id for c in wards]
+    as_of = wards[0].as_of if wards else None
+    sizes.update(write_site_archive(ward_ids, schemas, folder, as_of, site_url))
+    return dict(sorted(sizes.items()))
+
+
+def site_files(
+    wards: Sequence[ComputedWard], schemas: Mapping[str, bytes], site_url: str = ""
+) -> dict[str, bytes]:
+    """Every download of the site in memory (for tests and small sets of wards)."""
+    with tempfile.TemporaryDirectory(prefix="commitments-downloads-") as tmp:
+        folder = Path(tmp)
+        sizes = write_site_files(wards, schemas, folder, site_url)
+        return {path: (folder / path).read_bytes() for path in sizes}

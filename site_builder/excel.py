@@ -32,6 +32,7 @@ import io
 import typing
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import InvalidOperation
@@ -40,7 +41,9 @@ from typing import Any, Literal
 
 from babel.numbers import NumberFormatError, parse_decimal
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -229,6 +232,7 @@ class _SheetWriter:
         self.ws = ws
         self.columns = list(columns)
         self.row = FIRST_ROW
+        self.styles: dict[tuple[bool, bool, bool, int], StyleArray] = {}
         ws.cell(1, 1, title).font = Font(bold=True, size=13)
         for i, col in enumerate(self.columns, start=1):
             ws.cell(KEY_ROW, i, col.key)
@@ -250,16 +254,38 @@ class _SheetWriter:
                 cell.value = value
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever the text starts with
-            if col.type in ("text", "choice", "choices") or isinstance(value, str):
-                cell.number_format = "@"  # Excel keeps "02" as typed
-            if col.sort == "readonly":
-                cell.fill = _READONLY_FILL
-            if heading:
-                cell.font = _HEADING_FONT
-            cell.alignment = Alignment(
-                wrap_text=True, vertical="top", indent=indent if col.key == "name" else 0
+            as_text = col.type in ("text", "choice", "choices") or isinstance(value, str)
+            key = (
+                as_text,  # "@": Excel keeps "02" as typed
+                col.sort == "readonly",
+                heading,
+                indent if col.key == "name" else 0,
             )
+            self._style(cell, key)
         self.row += 1
+
+    def _style(self, cell: Cell, key: tuple[bool, bool, bool, int]) -> None:
+        """Give `cell` the style `key` names, worked out once per workbook.
+
+        Setting a font, fill or alignment makes openpyxl hash the style object and look it
+        up in the workbook's style tables, which was 65 % of an export's time. A cell's
+        style is an array of indexes into those tables: the first cell of each kind is
+        styled the normal way and the others get a copy of its array, as openpyxl's own
+        worksheet copier does.
+        """
+        cached = self.styles.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        as_text, readonly, heading, indent = key
+        if as_text:
+            cell.number_format = "@"
+        if readonly:
+            cell.fill = _READONLY_FILL
+        if heading:
+            cell.font = _HEADING_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
+        self.styles[key] = copy(cell._style)
 
     def choice_list(self, key: str, labels: Sequence[str]) -> None:
         """A drop-down of `labels` on every row of column `key` (new rows included)."""

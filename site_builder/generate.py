@@ -46,13 +46,20 @@ class GeneratedPage:
         """Path of the Markdown source the page pretends to have."""
         return urls.source_file(self.url)
 
-    def markdown(self) -> str:
-        """Front matter and body; JSON strings are valid YAML, so titles need no quoting rules."""
+    def front_matter(self) -> str:
+        """The page's metadata as YAML front matter.
+
+        JSON strings are valid YAML, so titles need no quoting rules.
+        """
         meta = {"title": self.title, "kind": self.kind, "ward": self.ward}
         front = "\n".join(
             f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
         )
-        return f"---\n{front}\n---\n\n{self.body}\n"
+        return f"---\n{front}\n---\n"
+
+    def markdown(self) -> str:
+        """Front matter and body, as a Markdown file for another generator (`write_pages`)."""
+        return f"{self.front_matter()}\n{self.body}\n"
 
 
 def _page(model: PageModel, kind: str, ward_id: str) -> GeneratedPage:
@@ -60,7 +67,8 @@ def _page(model: PageModel, kind: str, ward_id: str) -> GeneratedPage:
     return GeneratedPage(model.url, model.title, kind, ward_id, body, "data-chart=" in body)
 
 
-def _ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
+def ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
+    """A ward's pages: its overview, then one per target and one per project."""
     ward_id = computed.ward.ward.id
     yield _page(build_ward(computed), "ward", ward_id)
     for target in computed.ward.targets:
@@ -82,7 +90,7 @@ def compute(
 
 def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
     """Every generated page, in a stable order (wards, then their targets and projects)."""
-    return [page for computed in wards for page in _ward_pages(computed)]
+    return [page for computed in wards for page in ward_pages(computed)]
 
 
 def home_section(wards: list[ComputedWard], as_of: date) -> str:
@@ -95,6 +103,6 @@ def search_section(wards: list[ComputedWard]) -> str:
     return render(build_search_shortcuts(wards))
 
 
-def downloads_section(wards: list[ComputedWard], files: Mapping[str, bytes]) -> str:
-    """The list of downloads appended to the hand-written downloads page."""
-    return render(build_downloads(wards, {path: len(data) for path, data in files.items()}))
+def downloads_section(wards: list[ComputedWard], sizes: Mapping[str, int]) -> str:
+    """The list of downloads (site path -> bytes) appended to the hand-written downloads page."""
+    return render(build_downloads(wards, sizes))

@@ -4,25 +4,30 @@ Sequence of a build:
 
 - `on_config`: load and check `data/` (the core raises one `DataErrors`, turned here
   into one `PluginError`: MkDocs stops before it empties `site_dir`, with no
-  traceback), date every data file from the git history, render every generated page
-  and every open-data download, and watch `data/` for `mkdocs serve`.
+  traceback), date every data file from the git history, render every generated page,
+  write the open-data downloads to a temporary folder, and watch `data/` for
+  `mkdocs serve`.
 - `on_files`: add the generated pages, out of the navigation (thousands of pages in
   Material's nav make the build quadratic), the pinned plotly.js bundle, and the
-  downloads and JSON Schemas (in memory, never in `content/`).
+  downloads and JSON Schemas (copied from the temporary folder, never in `content/`).
 - `on_env`: give theme templates the label table (`sb_t`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
-  `<title>` and the header: MkDocs renders theme templates without autoescaping),
-  append the wards block to the hand-written home page and the list of downloads to
-  `du-lieu.md`.
+  `<title>` and the header: MkDocs renders theme templates without autoescaping);
+  a generated page has no Markdown to convert (its body is finished HTML, which
+  Python-Markdown would only scan twice with `html.parser` and return unchanged: 39 %
+  of a province build), so it gets its body back in `on_page_content`. Append the
+  generated parts of the home, downloads and search pages.
 - `on_post_build`: index the built site with Pagefind (static search with diacritic
-  folding), whose bundle lands in `<site>/pagefind/`.
+  folding), whose bundle lands in `<site>/pagefind/`; remove the temporary folder.
 """
 
 from __future__ import annotations
 
+import gc
 import html
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -38,19 +43,19 @@ from mkdocs.structure.pages import Page
 
 from . import urls
 from .computed import ComputedWard
-from .downloads import schema_files, site_files
+from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
 from .generate import (
     GeneratedPage,
     compute,
     downloads_section,
-    generate_pages,
     home_section,
     search_section,
 )
 from .history import file_dates
 from .labels import t
 from .load import load_dataset
+from .parallel import default_processes, render_wards
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +82,9 @@ class CommitmentsConfig(Config):
     search_index = c.Type(bool, default=True)
     """Build the Pagefind search index after the site (off for quick previews)."""
 
+    processes = c.Type(int, default=0)
+    """Worker processes rendering wards in `mkdocs build`; 0: one per core."""
+
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     """Generates every ward, target and project page from `data/`."""
@@ -84,9 +92,15 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def __init__(self) -> None:
         self.wards: list[ComputedWard] = []
         self.pages: list[GeneratedPage] = []
-        self.generated_uris: set[str] = set()
-        self.downloads: dict[str, bytes] = {}  # open data: site path -> content
+        self.bodies: dict[str, str] = {}  # generated page's src_uri -> its HTML body
+        self.download_sizes: dict[str, int] = {}  # open data: site path -> bytes
+        self.staging: tempfile.TemporaryDirectory[str] | None = None
         self.as_of: date = date.today()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
+        self.serving = command == "serve"
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return (Path(config.config_file_path).parent / option).resolve()
@@ -109,8 +123,29 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         # One pass over the git history dates every data file (history.py).
         dates = file_dates(path for ward in dataset.wards for path in ward.files)
         self.wards = compute(dataset, self.as_of, dates)
-        self.pages = generate_pages(self.wards)
-        self.downloads = site_files(self.wards, schema_files(data_dir), config.site_url or "")
+        self._clean_staging()
+        self.staging = tempfile.TemporaryDirectory(prefix="commitments-")
+        staging = Path(self.staging.name)
+        site_url = config.site_url or ""
+        if not self.serving:
+            # The loaded data lives to the end of the build: keep the garbage collector
+            # from scanning it again and again (7 % of a province build's CPU time), and
+            # forked workers from copying the pages the collector would touch.
+            gc.freeze()
+        # Forked workers under `mkdocs serve` would copy its running threads' state.
+        processes = 1 if self.serving else (self.config.processes or default_processes())
+        outputs = render_wards(self.wards, staging, site_url, processes)
+        self.pages = [page for output in outputs for page in output.pages]
+        self.download_sizes = {k: v for output in outputs for k, v in output.download_sizes.items()}
+        self.download_sizes.update(
+            write_site_archive(
+                [c.ward.ward.id for c in self.wards],
+                schema_files(data_dir),
+                staging,
+                self.as_of,
+                site_url,
+            )
+        )
         unknown = sum(1 for d in dates.values() if d.basis in ("unknown", "mtime"))
         if unknown:
             log.info(
@@ -118,7 +153,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 "repository): pages say so; deploy from a full clone",
                 unknown,
             )
-        self.generated_uris = {page.src_uri for page in self.pages}
+        self.bodies = {page.src_uri: page.body for page in self.pages}
         log.info("%d pages generated from %s", len(self.pages), data_dir)
         config.watch.append(str(data_dir))
         return config
@@ -130,14 +165,16 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 File.generated(
                     config,
                     page.src_uri,
-                    content=page.markdown(),
+                    content=page.front_matter(),
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
         if any(page.has_chart for page in self.pages):
             files.append(self._plotly_file(config))
-        for path, content in self.downloads.items():
-            files.append(File.generated(config, path, content=content))
+        assert self.staging is not None  # made in on_config
+        for path in self.download_sizes:
+            staged = Path(self.staging.name) / path
+            files.append(File.generated(config, path, abs_src_path=str(staged)))
         return files
 
     def _plotly_file(self, config: MkDocsConfig) -> File:
@@ -152,15 +189,20 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Escape generated titles; append the generated parts of hand-written pages."""
-        if page.file.src_uri in self.generated_uris:
+        if page.file.src_uri in self.bodies:
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
+            return ""
         if page.file.src_uri == "index.md":
             return f"{markdown}\n\n{home_section(self.wards, self.as_of)}\n"
         if page.file.src_uri == urls.DOWNLOADS.rstrip("/") + ".md":
-            return f"{markdown}\n\n{downloads_section(self.wards, self.downloads)}\n"
+            return f"{markdown}\n\n{downloads_section(self.wards, self.download_sizes)}\n"
         if page.file.src_uri == urls.SEARCH.rstrip("/") + ".md":
             return f"{markdown}\n\n{search_section(self.wards)}\n"
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body, rendered by the core, skipped the Markdown step."""
+        return self.bodies.get(page.file.src_uri, html)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Theme templates take UI labels from the same table as the page templates."""
@@ -169,6 +211,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind; a failure stops the build."""
+        self._clean_staging()
         if not self.config.search_index:
             return
         started = time.perf_counter()
@@ -177,3 +220,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if result.returncode != 0:
             raise PluginError(f"commitments: Pagefind failed:\n{result.stderr}{result.stdout}")
         log.info("search index built in %.1f s", time.perf_counter() - started)
+
+    def on_build_error(self, error: Exception) -> None:
+        """Leave no temporary folder behind when the build fails."""
+        self._clean_staging()
+
+    def _clean_staging(self) -> None:
+        if self.staging is not None:
+            self.staging.cleanup()
+            self.staging = None

@@ -1,0 +1,81 @@
+"""Render pages and write downloads for many wards on several cores.
+
+Wards are independent once loaded and assessed, and a province has hundreds of them:
+rendering their pages and writing their downloads (the XLSX workbook above all) is most
+of a large build's own work. Worker processes are forked, so they inherit the loaded
+wards instead of receiving them pickled; only the finished pages (strings) and the
+download sizes come back. Where fork is unavailable (Windows, macOS by default), or for a
+handful of wards, the same work runs in this process, with the same result.
+
+Callers that run threads (`mkdocs serve` does) pass `processes=1`: forking a process
+with threads running is unsafe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .computed import ComputedWard
+from .downloads import write_ward_files
+from .generate import GeneratedPage, ward_pages
+
+# Below this many wards a pool costs more than it saves (measured: starting two forked
+# workers takes ≈ 30 ms; one ward's pages and downloads take 100-250 ms).
+MIN_WARDS_PER_PROCESS = 4
+
+
+@dataclass(frozen=True)
+class WardOutput:
+    """One ward's rendered pages and the sizes of the downloads written for it."""
+
+    pages: list[GeneratedPage]
+    download_sizes: dict[str, int]
+
+
+# What forked workers inherit: set just before the pool starts, cleared after.
+_JOB: tuple[Sequence[ComputedWard], Path | None, str] | None = None
+
+
+def _one(index: int) -> WardOutput:
+    assert _JOB is not None
+    wards, folder, site_url = _JOB
+    computed = wards[index]
+    sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
+    return WardOutput(list(ward_pages(computed)), sizes)
+
+
+def default_processes() -> int:
+    """Worker processes to use: one per core this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def render_wards(
+    wards: Sequence[ComputedWard],
+    downloads: Path | None,
+    site_url: str = "",
+    processes: int = 1,
+) -> list[WardOutput]:
+    """Every ward's pages, in the wards' order, by up to `processes` forked workers.
+
+    Each ward's downloads are written under `downloads` (none when it is None).
+    """
+    global _JOB
+    processes = min(processes, len(wards) // MIN_WARDS_PER_PROCESS)
+    _JOB = (wards, downloads, site_url)
+    try:
+        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_one(i) for i in range(len(wards))]
+        context = multiprocessing.get_context("fork")
+        # Small chunks keep both workers busy to the end: wards differ in size.
+        chunk = max(1, len(wards) // (processes * 8))
+        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+            return list(pool.map(_one, range(len(wards)), chunksize=chunk))
+    finally:
+        _JOB = None
