@@ -26,6 +26,12 @@ LABELS: dict[str, str] = {
     "ward.priority_tasks": "Nhiệm vụ ưu tiên",
     "ward.breakthroughs": "Khâu đột phá",
     "ward.main_tasks": "Nhiệm vụ, giải pháp chủ yếu",
+    "ward.results": "Kết quả văn bản đã công bố",
+    "ward.results_intro": (
+        "Số liệu về kết quả đã đạt mà văn bản in ra, theo từng địa bàn (phường cũ hoặc "
+        "phạm vi như in). Các số liệu này không gắn với chỉ tiêu 2025-2030 nào, không "
+        "dùng để đánh giá tiến độ và không cộng giữa các địa bàn."
+    ),
     "ward.inferred_group": "tên nhóm do biên tập đặt, văn bản không in",
     "ward.facts": "Thông tin chung",
     "ward.former_wards": "Các phường trước sáp nhập",

@@ -276,7 +276,16 @@ class WardPage:
     priority_tasks: list[TaskView]
     breakthroughs: list[TaskView]
     main_tasks: list[TaskView]
+    results: list[ResultsAreaView] = field(default_factory=list)
     open_data: OpenDataView | None = None
+
+
+@dataclass(frozen=True)
+class ResultsAreaView:
+    """Published results of one area (the ward, a former ward) not tied to a target."""
+
+    name: str
+    rows: list[DataRowView]
 
 
 @dataclass(frozen=True)
@@ -567,6 +576,33 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
             )
         )
     return rows
+
+
+def _results(ward: WardData) -> list[ResultsAreaView]:
+    """Series that measure no target, by area in the order of the file; never added up.
+
+    These are results a document reports, such as a former ward's 2020-2025 figures.
+    """
+    by_area: dict[str, list[DataRowView]] = {}
+    for s in ward.series:
+        if s.target:
+            continue  # drawn on its target's page
+        label = f"{s.name} ({s.unit})" if s.unit else s.name
+        rows = by_area.setdefault(_area_name(ward, s), [])
+        for obs in sorted(s.observations, key=lambda o: o.period):
+            rows.append(
+                DataRowView(
+                    period=period(obs.period),
+                    series=label,
+                    value=number(obs.value) if obs.value is not None else "—",
+                    printed=obs.value_text,
+                    flags=", ".join(t(f"flag.{f}") for f in obs.flags) or None,
+                    source=_cite(ward, obs.source),
+                    note=note_html(obs.note) if obs.note else None,
+                    is_goal=False,
+                )
+            )
+    return [ResultsAreaView(name, rows) for name, rows in by_area.items() if rows]
 
 
 def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
@@ -902,6 +938,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
         priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
         breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
         main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
+        results=_results(ward),
         open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
     )
 

@@ -248,3 +248,25 @@ def test_search_page_offers_each_ward_hidden_until_named(soup_of) -> None:
     assert item["data-key"] == "thu nghiem"
     assert item.a["href"] == "../thu-nghiem/"
     assert item.a.get_text() == "Phường Thử Nghiệm (hư cấu)"
+
+
+def test_ward_page_shows_results_that_measure_no_target(soup_of) -> None:
+    ward = soup_of("thu-nghiem/")
+    heading = next(h for h in ward.select("h2") if h.get_text() == "Kết quả văn bản đã công bố")
+    area = heading.find_next("h3")
+    assert area.get_text() == "Phường Thử Nghiệm Tây (cũ, hư cấu)"
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in area.find_next("table").select("tbody tr")
+    ]
+    # The series without a target, its two measurements, as printed, escaped, with source.
+    assert [r[:4] for r in rows] == [
+        ["Dân số trung bình *stars* _under_ (hư cấu) (người)", "2021", "21.500", "21.500"],
+        [
+            "Dân số trung bình *stars* _under_ (hư cấu) (người)",
+            "2024",
+            "22.100 (ước tính)",
+            "22.100",
+        ],
+    ]
+    assert all("Phần I" in r[4] for r in rows)

@@ -13,12 +13,15 @@ import math
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from pydantic import BaseModel
 
+from site_builder.computed import compute_ward
 from site_builder.load import WardData, load_dataset
 from site_builder.model import Series, Source, Target
+from site_builder.pages import build_ward
 
 from ..seeds import REPO_ROOT, fold_for_ocr, require_seeds, seed_text, squash
 from . import manifest_viet_hung as manifest
@@ -511,3 +514,27 @@ def test_giang_bien_budget_is_every_entry_of_footnote_8(ward: WardData) -> None:
     ]
     carried = sorted((o.period[:4], o.value_text) for s in series for o in s.observations)
     assert carried == sorted(printed)
+
+
+def test_every_published_result_is_on_the_ward_page(ward: WardData) -> None:
+    # No series measures a 2025-2030 target, so the ward page is where citizens see them:
+    # one row per measurement, under its own former ward (or printed scope), never summed.
+    page = build_ward(compute_ward(ward, date(2026, 6, 30)))
+    former = {f.id: f.name for f in ward.ward.former_wards}
+    expected: dict[str, list[tuple[str, str | None]]] = {}
+    for series in ward.series:
+        area = series.area_text or (former[series.area] if series.area else "Cả phường")
+        for obs in sorted(series.observations, key=lambda o: o.period):
+            expected.setdefault(area, []).append((series.name, obs.value_text))
+    shown = {
+        area.name: [(row.series.split(" (")[0], row.printed) for row in area.rows]
+        for area in page.results
+    }
+    assert {a: [n.split(" (")[0] for n, _ in v] for a, v in expected.items()} == {
+        a: [n for n, _ in v] for a, v in shown.items()
+    }
+    assert {a: [p for _, p in v] for a, v in expected.items()} == {
+        a: [p for _, p in v] for a, v in shown.items()
+    }
+    assert sum(len(v) for v in shown.values()) == 98
+    assert set(shown) >= {former[f] for f in FORMER_WARDS_WITH_RESULTS}
