@@ -123,7 +123,21 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         # One pass over the git history dates every data file (history.py).
         dates = file_dates(path for ward in dataset.wards for path in ward.files)
         self.wards = compute(dataset, self.as_of, dates)
-        self._clean_staging()
+        self._render(config, data_dir)
+        unknown = sum(1 for d in dates.values() if d.basis in ("unknown", "mtime"))
+        if unknown:
+            log.info(
+                "%d data files have no date from git history (shallow clone or no "
+                "repository): pages say so; deploy from a full clone",
+                unknown,
+            )
+        log.info("%d pages generated from %s", len(self.pages), data_dir)
+        config.watch.append(str(data_dir))
+        return config
+
+    def _render(self, config: MkDocsConfig, data_dir: Path) -> None:
+        """Every ward's pages, and the open-data files in a temporary folder."""
+        self._end_build()
         self.staging = tempfile.TemporaryDirectory(prefix="commitments-")
         staging = Path(self.staging.name)
         site_url = config.site_url or ""
@@ -136,27 +150,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         processes = 1 if self.serving else (self.config.processes or default_processes())
         outputs = render_wards(self.wards, staging, site_url, processes)
         self.pages = [page for output in outputs for page in output.pages]
-        self.download_sizes = {k: v for output in outputs for k, v in output.download_sizes.items()}
-        self.download_sizes.update(
-            write_site_archive(
-                [c.ward.ward.id for c in self.wards],
-                schema_files(data_dir),
-                staging,
-                self.as_of,
-                site_url,
-            )
-        )
-        unknown = sum(1 for d in dates.values() if d.basis in ("unknown", "mtime"))
-        if unknown:
-            log.info(
-                "%d data files have no date from git history (shallow clone or no "
-                "repository): pages say so; deploy from a full clone",
-                unknown,
-            )
         self.bodies = {page.src_uri: page.body for page in self.pages}
-        log.info("%d pages generated from %s", len(self.pages), data_dir)
-        config.watch.append(str(data_dir))
-        return config
+        self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
+        ward_ids = [c.ward.ward.id for c in self.wards]
+        self.download_sizes.update(
+            write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)
+        )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (out of the nav) and the plotly.js bundle."""
@@ -211,7 +210,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind; a failure stops the build."""
-        self._clean_staging()
+        self._end_build()
         if not self.config.search_index:
             return
         started = time.perf_counter()
@@ -223,9 +222,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         """Leave no temporary folder behind when the build fails."""
-        self._clean_staging()
+        self._end_build()
 
-    def _clean_staging(self) -> None:
+    def _end_build(self) -> None:
+        """Remove the temporary folder; let the garbage collector see the data again."""
         if self.staging is not None:
             self.staging.cleanup()
             self.staging = None
+        gc.unfreeze()

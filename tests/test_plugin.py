@@ -88,3 +88,33 @@ def test_mkdocs_build_with_bad_data_stops_cleanly(tmp_path: Path) -> None:
     assert "data/wards/x/ward.yaml:3:9: yaml-ambiguous-number" in result.stderr
     # Validation runs in on_config, before MkDocs empties the site folder.
     assert (site / "keep.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_build_leaves_no_staging_folder_and_no_frozen_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from mkdocs.commands.build import build
+
+    from site_builder import plugin as plugin_module
+
+    seen: list[tuple[Path, int]] = []
+    original = plugin_module.render_wards
+
+    def spy(wards, downloads, site_url, processes):  # type: ignore[no-untyped-def]
+        seen.append((downloads, gc.get_freeze_count()))
+        return original(wards, downloads, site_url, processes)
+
+    monkeypatch.setattr(plugin_module, "render_wards", spy)
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        site_dir=str(tmp_path / "site"),
+        plugins={"commitments": {"data_dir": str(FIXTURE_DATA), "search_index": False}},
+    )
+    build(config)
+    [(staging, frozen)] = seen
+    assert frozen > 0  # the loaded data was out of the collector's way during the build
+    assert not staging.exists()  # downloads were copied from it, then it was removed
+    assert gc.get_freeze_count() == 0
+    assert (tmp_path / "site" / "du-lieu" / "cam-ket-phuong.zip").is_file()
