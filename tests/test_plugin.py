@@ -118,3 +118,32 @@ def test_build_leaves_no_staging_folder_and_no_frozen_objects(
     assert not staging.exists()  # downloads were copied from it, then it was removed
     assert gc.get_freeze_count() == 0
     assert (tmp_path / "site" / "du-lieu" / "cam-ket-phuong.zip").is_file()
+
+
+def test_theme_memo_renders_each_key_once() -> None:
+    from site_builder.plugin import _Memo
+
+    memo = _Memo()
+    calls: list[str] = []
+
+    def render(text: str):  # type: ignore[no-untyped-def]
+        return lambda: calls.append(text) or text
+
+    assert memo("nav ../../", render("a")) == "a"
+    assert memo("nav ../../", render("b")) == "a"  # same depth: the first rendering
+    assert memo("nav ../", render("c")) == "c"
+    assert calls == ["a", "c"]
+
+
+def test_generated_pages_at_one_depth_share_the_theme_sidebars(fixture_site: Path) -> None:
+    # The memo must not change what is built: every target page's sidebars are the same,
+    # and the same as a project page's at the same depth.
+    def sidebars(path: str) -> str:
+        html = (fixture_site / path / "index.html").read_text(encoding="utf-8")
+        start = html.index('<div class="md-sidebar md-sidebar--primary"')
+        return html[start : html.index('<div class="md-content"', start)]
+
+    first = sidebars("thu-nghiem/chi-tieu/ho-ngheo")
+    assert 'href="../../../phuong-phap/"' in first  # links relative to this depth
+    for path in ("thu-nghiem/chi-tieu/nuoc-sach", "thu-nghiem/du-an/duong-mau-so-1"):
+        assert sidebars(path) == first
