@@ -15,7 +15,14 @@ from datetime import date
 from .history import UNKNOWN, LastUpdated, newest
 from .load import WardData
 from .model import Series, Target
-from .status import Assessment, assess_project, assess_target, summarise_children
+from .status import (
+    Assessment,
+    assess_project,
+    assess_target,
+    measuring_series,
+    period_end,
+    summarise_children,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,20 @@ class ComputedWard:
     def term(self) -> tuple[int, int]:
         """First and last year of the ward's term."""
         return self.ward.ward.term_start, self.ward.ward.term_end
+
+    def latest_measurement(self, target: Target) -> tuple[str, float] | None:
+        """(period, value) of the newest whole-ward measurement of a target, if any.
+
+        Only the series that measures the whole ward counts, as for the status: a former
+        ward's figures or a printed part of the ward never stand for the new ward.
+        """
+        series = measuring_series(target, self.series_by_target.get(target.id, []))
+        points = [
+            (o.period, o.value)
+            for o in (series.observations if series else [])
+            if o.value is not None
+        ]
+        return max(points, key=lambda p: (period_end(p[0]), p[0])) if points else None
 
     def target_counts(self) -> Counter[str]:
         """Top-level targets by status."""

@@ -511,14 +511,7 @@ def _ward_target_rows(w: _Ward) -> Iterator[dict[str, Any]]:
         group = w.groups.get(top.group) if top.group else None
         for target, parent in _walk(top):
             goal = target.goal
-            latest = [
-                (o.period, o.value)
-                for s in w.data.series
-                if s.target == target.id and s.area is None
-                for o in s.observations
-                if o.value is not None
-            ]
-            last = max(latest, key=lambda p: (period_end(p[0]), p[0])) if latest else (None, None)
+            last = w.computed.latest_measurement(target) or (None, None)
             yield {
                 "ward_id": w.id,
                 "target_id": target.id,

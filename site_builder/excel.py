@@ -71,7 +71,6 @@ from .model import (
     TargetKind,
     Timeframe,
 )
-from .status import period_end
 from .text import nfc
 from .yamlread import Loc, format_loc
 from .yamlwrite import Append, Edit, SetValue
@@ -297,17 +296,11 @@ class _SheetWriter:
 
 
 def _latest(computed: ComputedWard, target: Target) -> str | None:
-    """The latest measured value of the whole ward's series of a target, in words."""
-    points = [
-        (o.period, o.value)
-        for s in computed.series_by_target.get(target.id, [])
-        if s.area is None
-        for o in s.observations
-        if o.value is not None
-    ]
-    if not points:
+    """The latest whole-ward measured value of a target, in words."""
+    latest = computed.latest_measurement(target)
+    if latest is None:
         return None
-    when, value = max(points, key=lambda p: (period_end(p[0]), p[0]))
+    when, value = latest
     return f"{number_with_unit(value, target.unit)} ({period(when)})"
 
 

@@ -57,3 +57,13 @@ def test_counts(fixture_dataset: Dataset) -> None:
     assert sum(computed.project_counts().values()) == sum(
         not p.context for p in fixture_dataset.wards[0].projects
     )
+
+
+def test_latest_measurement_is_the_whole_wards_newest(fixture_dataset: Dataset) -> None:
+    [ward] = fixture_dataset.wards
+    computed = compute_ward(ward, date.fromisoformat(AS_OF))
+    targets = {t.id: t for t in ward.targets}
+    # "2026" ends after "2026-Q2"; the former wards' series (to 2024) never count.
+    assert computed.latest_measurement(targets["ho-ngheo"]) == ("2026", 1.5)
+    early = compute_ward(ward, date(2026, 1, 1))  # the as_of date does not filter it
+    assert early.latest_measurement(targets["ho-ngheo"]) == ("2026", 1.5)
