@@ -534,25 +534,26 @@ def _series_label(ward: WardData, series: Series) -> str:
     return f"{series.name} ({_area_name(ward, series)})"
 
 
+def _observation_rows(ward: WardData, series: Series, label: str) -> list[DataRowView]:
+    """A series' measurements in period order, as table rows named `label`."""
+    return [
+        DataRowView(
+            period=period(obs.period),
+            series=label,
+            value=number(obs.value) if obs.value is not None else "—",
+            printed=obs.value_text,
+            flags=", ".join(t(f"flag.{f}") for f in obs.flags) or None,
+            source=_cite(ward, obs.source),
+            note=note_html(obs.note) if obs.note else None,
+            is_goal=False,
+        )
+        for obs in sorted(series.observations, key=lambda o: o.period)
+    ]
+
+
 def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[DataRowView]:
     """Every measurement, then the milestones and the goal, so the table holds the target."""
-    rows: list[DataRowView] = []
-    for s in series:
-        label = _series_label(ward, s)
-        for obs in sorted(s.observations, key=lambda o: o.period):
-            flags = ", ".join(t(f"flag.{f}") for f in obs.flags) or None
-            rows.append(
-                DataRowView(
-                    period=period(obs.period),
-                    series=label,
-                    value=number(obs.value) if obs.value is not None else "—",
-                    printed=obs.value_text,
-                    flags=flags,
-                    source=_cite(ward, obs.source),
-                    note=note_html(obs.note) if obs.note else None,
-                    is_goal=False,
-                )
-            )
+    rows = [row for s in series for row in _observation_rows(ward, s, _series_label(ward, s))]
     for m in target.milestones:
         rows.append(
             DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None, None, None, True)
@@ -588,20 +589,7 @@ def _results(ward: WardData) -> list[ResultsAreaView]:
         if s.target:
             continue  # drawn on its target's page
         label = f"{s.name} ({s.unit})" if s.unit else s.name
-        rows = by_area.setdefault(_area_name(ward, s), [])
-        for obs in sorted(s.observations, key=lambda o: o.period):
-            rows.append(
-                DataRowView(
-                    period=period(obs.period),
-                    series=label,
-                    value=number(obs.value) if obs.value is not None else "—",
-                    printed=obs.value_text,
-                    flags=", ".join(t(f"flag.{f}") for f in obs.flags) or None,
-                    source=_cite(ward, obs.source),
-                    note=note_html(obs.note) if obs.note else None,
-                    is_goal=False,
-                )
-            )
+        by_area.setdefault(_area_name(ward, s), []).extend(_observation_rows(ward, s, label))
     return [ResultsAreaView(name, rows) for name, rows in by_area.items() if rows]
 
 
