@@ -356,8 +356,12 @@ def _phases(stats: dict[Func, tuple]) -> list[tuple[str, float]]:
             _inclusive(stats, _fn(ours + "generate.py", "generate_pages")),
         ),
         (
-            "on_config: site_files (downloads: CSV, JSON, XLSX, ZIP)",
-            _inclusive(stats, _fn(ours + "downloads.py", "site_files")),
+            "on_config: render_wards (pages and each ward's downloads, in workers)",
+            _inclusive(stats, _fn(ours + "parallel.py", "render_wards")),
+        ),
+        (
+            "on_config: write_site_archive (schemas, site JSON and ZIP)",
+            _inclusive(stats, _fn(ours + "downloads.py", "write_site_archive")),
         ),
         (
             "on_files: File.generated for every page and download",

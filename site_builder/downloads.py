@@ -31,7 +31,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -842,13 +841,3 @@ def write_site_files(
     as_of = wards[0].as_of if wards else None
     sizes.update(write_site_archive(ward_ids, schemas, folder, as_of, site_url))
     return dict(sorted(sizes.items()))
-
-
-def site_files(
-    wards: Sequence[ComputedWard], schemas: Mapping[str, bytes], site_url: str = ""
-) -> dict[str, bytes]:
-    """Every download of the site in memory (for tests and small sets of wards)."""
-    with tempfile.TemporaryDirectory(prefix="commitments-downloads-") as tmp:
-        folder = Path(tmp)
-        sizes = write_site_files(wards, schemas, folder, site_url)
-        return {path: (folder / path).read_bytes() for path in sizes}

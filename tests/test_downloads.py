@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from site_builder.downloads import (
     WARD_TARGET_COLUMNS,
     csv_bytes,
     schema_files,
-    site_files,
+    write_site_files,
 )
 from site_builder.history import LastUpdated
 from site_builder.load import Dataset, load_dataset
@@ -28,6 +29,17 @@ from .conftest import FIXTURE_DATA, REPO_ROOT
 
 AS_OF = date(2026, 6, 30)
 UPDATED = {name: LastUpdated(date(2026, 1, 15), "git") for name in WARD_FILES}
+
+
+def site_files(
+    wards: list[ComputedWard], schemas: dict[str, bytes], site_url: str = ""
+) -> dict[str, bytes]:
+    """Every download of the site, read back from the folder they are written to."""
+    with tempfile.TemporaryDirectory(prefix="downloads-") as tmp:
+        folder = Path(tmp)
+        sizes = write_site_files(wards, schemas, folder, site_url)
+        assert sizes == {path: (folder / path).stat().st_size for path in sizes}
+        return {path: (folder / path).read_bytes() for path in sizes}
 
 
 @pytest.fixture(scope="module")
