@@ -18,15 +18,14 @@ Sequence of a build:
   of a province build), so it gets its body back in `on_page_content`. Append the
   generated parts of the home, downloads and search pages.
 - `on_post_build`: index the built site with Pagefind (static search with diacritic
-  folding), whose bundle lands in `<site>/pagefind/`; remove the temporary folder.
+  folding), whose bundle lands in `<site>/pagefind/`, in parts of bounded memory
+  (search_index.py); remove the temporary folder.
 """
 
 from __future__ import annotations
 
 import gc
 import html
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -57,6 +56,7 @@ from .history import file_dates
 from .labels import t
 from .load import load_dataset
 from .parallel import default_processes, render_wards
+from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
 
 log = get_plugin_logger(__name__)
 
@@ -82,6 +82,9 @@ class CommitmentsConfig(Config):
 
     search_index = c.Type(bool, default=True)
     """Build the Pagefind search index after the site (off for quick previews)."""
+
+    search_part_pages = c.Type(int, default=PART_PAGES)
+    """Most pages in one part of the search index (Pagefind needs ≈ 170 kB per page)."""
 
     processes = c.Type(int, default=0)
     """Worker processes rendering wards in `mkdocs build`; 0: one per core."""
@@ -220,11 +223,17 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if not self.config.search_index:
             return
         started = time.perf_counter()
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"commitments: Pagefind failed:\n{result.stderr}{result.stdout}")
-        log.info("search index built in %.1f s", time.perf_counter() - started)
+        # Threads driving Pagefind processes: safe under `mkdocs serve` too (no fork).
+        processes = self.config.processes or default_processes()
+        try:
+            parts = build_search_index(
+                Path(config.site_dir),
+                part_pages=self.config.search_part_pages,
+                processes=processes,
+            )
+        except SearchIndexError as exc:
+            raise PluginError(f"commitments: {exc}") from None
+        log.info("search index built in %.1f s: %s", time.perf_counter() - started, describe(parts))
 
     def on_build_error(self, error: Exception) -> None:
         """Leave no temporary folder behind when the build fails."""

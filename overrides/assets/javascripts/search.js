@@ -5,11 +5,14 @@
 // Material's instant page changes (a page-relative base would not). Queries are put in
 // NFC, so text typed as decomposed Unicode matches; Pagefind folds tone marks itself,
 // and every page carries a folded copy of its names for "đ" (see pages.SearchView).
+// A large site's index is written in parts (site_builder/search_index.py): the first in
+// pagefind/, the others listed in pagefind/parts.json and merged here with mergeIndex.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : window.location.href);
   var loading = null;
+  var parts = null;
 
   function loadUi() {
     if (window.PagefindUI) return Promise.resolve(window.PagefindUI);
@@ -27,6 +30,16 @@
       });
     }
     return loading;
+  }
+
+  // The folders of the index's further parts, relative to pagefind/ ([] for one part).
+  function loadParts() {
+    if (!parts) {
+      parts = fetch(new URL("pagefind/parts.json", root).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { parts = null; return []; });
+    }
+    return parts;
   }
 
   // Lower case, no diacritics, đ as d: the form of the wards' keys (pages.WardShortcut).
@@ -62,13 +75,17 @@
     box.addEventListener("input", function (event) {
       if (event.target && event.target.value !== undefined) showShortcuts(event.target.value);
     });
-    loadUi().then(function (PagefindUI) {
+    Promise.all([loadUi(), loadParts()]).then(function (loaded) {
+      var PagefindUI = loaded[0];
       var ui = new PagefindUI({
         element: "#sb-search",
         bundlePath: new URL("pagefind/", root).pathname,
         baseUrl: root.pathname,
         showImages: false,
         showSubResults: true,
+        mergeIndex: loaded[1].map(function (folder) {
+          return { bundlePath: new URL("pagefind/" + folder, root).pathname, baseUrl: root.pathname };
+        }),
         // Each result shows its ward and status from the page's metadata tags.
         processTerm: function (term) { return term.normalize("NFC"); },
       });
