@@ -24,12 +24,12 @@ SHELL = /bin/bash
 .SHELLFLAGS = -euo pipefail -c
 .DEFAULT_GOAL = help
 .DELETE_ON_ERROR:
-.PHONY: help venv vendor site serve test check format bench weight clean
+.PHONY: help venv vendor site serve test check format bench national-sim weight clean
 
 help: ## List the targets
 	@echo "Usage: make TARGET [PY=python3] [ARGS=...] [PYTEST_ARGS=...]"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN { FS = ":.*## " } { printf "  %-8s %s\n", $$1, $$2 }'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN { FS = ":.*## " } { printf "  %-13s %s\n", $$1, $$2 }'
 
 venv: $(VENV_STAMP) ## Create .venv and install the project with its test and dev extras
 
@@ -68,6 +68,9 @@ format: venv ## Format the code and apply ruff's safe fixes
 
 bench: venv vendor ## Time a province-sized build (benchmarks/province.py)
 	$(BIN)/python benchmarks/province.py $(ARGS)
+
+national-sim: venv vendor ## Build N synthetic provinces in parallel and the national search page
+	$(BIN)/python benchmarks/national.py $(ARGS)
 
 weight: venv vendor ## Page weight, axe results and screenshots per page type (reports/)
 	scripts/ensure-chromium.sh

@@ -181,6 +181,17 @@ LABELS: dict[str, str] = {
     "xlsx.basis": "Căn cứ",
     "xlsx.kind_target": "chỉ tiêu, nhóm chỉ tiêu",
     "xlsx.kind_project": "dự án, bảng phụ lục",
+    "national.title": "Cam kết phường 2025-2030 các tỉnh, thành phố",
+    "national.skip": "Bỏ qua, đến nội dung chính",
+    "national.intro": (
+        "Chỉ tiêu và dự án trọng điểm nhiệm kỳ 2025-2030 của các phường, theo văn bản gốc. "
+        "Mỗi tỉnh, thành phố có trang riêng; ô tìm kiếm dưới đây tìm trong tất cả."
+    ),
+    "national.search": "Tìm trong tất cả các tỉnh, thành phố",
+    "national.filter": "Tỉnh, thành phố",
+    "national.noscript": "Tìm kiếm cần JavaScript; hãy mở trang của một tỉnh, thành phố.",
+    "national.failed": "Không tải được công cụ tìm kiếm; hãy mở trang của một tỉnh, thành phố.",
+    "national.provinces": "Các tỉnh, thành phố",
 }
 
 

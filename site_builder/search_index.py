@@ -48,8 +48,8 @@ BUNDLE = "pagefind"
 """The bundle's folder in the site, as Pagefind's CLI names it."""
 PARTS_FILE = "parts.json"
 """In the bundle: the folders of the further parts, relative to the bundle."""
-PART_PAGES = 3_000
-"""Most pages in one part: ≈ 530 MB for Pagefind's process (see the module docstring)."""
+PART_PAGES = 4_000
+"""Most pages in one part: ≤ ≈ 700 MB for Pagefind's process (see the module docstring)."""
 _IN_FLIGHT = 32
 """Pages sent to Pagefind ahead of its replies (it answers each in turn)."""
 # What a further part keeps: mergeIndex reads the index, never the UI or WebAssembly.
