@@ -32,6 +32,7 @@ from .generate import compute, generate_pages
 from .history import file_dates
 from .load import load_dataset
 from .model import PERIOD_RE
+from .national import NationalError, Province, write_national_site
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
 
@@ -142,6 +143,24 @@ def _downloads(args: argparse.Namespace) -> int:
     out = Path(args.out)
     sizes = write_site_files(wards, schema_files(Path(args.data)), out, args.site_url)
     print(f"{len(sizes)} tệp dữ liệu mở ({sum(sizes.values())} byte) đã ghi vào {out}")
+    return 0
+
+
+def _province(text: str) -> Province:
+    province_id, sep, name = text.partition("=")
+    if not sep or not province_id or not name.strip():
+        raise argparse.ArgumentTypeError(f"'{text}': dạng ID=TÊN, ví dụ ha-noi='Thành phố Hà Nội'")
+    return Province(province_id.strip(), name.strip())
+
+
+def _national(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    try:
+        written = write_national_site(out, args.province, args.title)
+    except NationalError as exc:
+        print(f"Không ghi được trang toàn quốc: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã ghi trang toàn quốc ({len(args.province)} tỉnh, thành phố): {written[0]}")
     return 0
 
 
@@ -344,6 +363,18 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--docs", default="docs", help="docs folder (default: docs)")
     d.add_argument("--check", action="store_true", help="fail if the pages are stale")
     d.set_defaults(run=_docs)
+    n = sub.add_parser("national", help="write the national search page above province sites")
+    n.add_argument("--out", required=True, help="folder holding one site per province, <id>/")
+    n.add_argument(
+        "--province",
+        action="append",
+        required=True,
+        type=_province,
+        metavar="ID=NAME",
+        help="a province's folder and name, in the order listed (repeatable)",
+    )
+    n.add_argument("--title", help="page title (default: the national title label)")
+    n.set_defaults(run=_national)
     _staff_commands(sub, data_options)
     return p
 

@@ -85,4 +85,28 @@ def test_parser_lists_every_command() -> None:
         "import-xlsx",
         "add-measurement",
         "add-status",
+        "national",
     }
+
+
+def test_national_writes_the_page_above_the_provinces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for province in ("ha-noi", "hue"):
+        (tmp_path / province / "pagefind").mkdir(parents=True)
+        (tmp_path / province / "pagefind" / "pagefind-entry.json").write_text("{}")
+    argv = ["national", "--out", str(tmp_path), "--province", "ha-noi=Thành phố Hà Nội"]
+    assert cli.main([*argv, "--province", "hue=Thành phố Huế"]) == 0
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert html.index('href="ha-noi/"') < html.index('href="hue/"')
+    assert "Thành phố Huế" in html
+
+
+def test_national_names_the_province_without_a_bundle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["national", "--out", str(tmp_path), "--province", "hue=Huế"]) == 1
+    assert "for: hue" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["national", "--out", str(tmp_path), "--province", "hue"])
+    assert "ID=" in capsys.readouterr().err
