@@ -17,6 +17,23 @@ LABELS: dict[str, str] = {
     "search.kind.project": "Dự án, công trình",
     "search.filter.ward": "Phường",
     "search.filter.kind": "Loại trang",
+    "search.filter.all": "Tất cả",
+    "search.form": "Tìm trong các trang của phường",
+    "search.input": "Từ khoá",
+    "search.filters": "Lọc kết quả",
+    "search.searching": "Đang tìm…",
+    "search.count": "{n} trang khớp với “{q}”.",
+    "search.none": "Không tìm thấy trang nào khớp với “{q}”.",
+    "search.failed": "Không tải được công cụ tìm kiếm. Hãy tải lại trang.",
+    "search.more": "Xem thêm kết quả",
+    "search.help": "Gợi ý: kiểm tra chính tả, bớt từ, hoặc bỏ bộ lọc. Có thể xem trực tiếp:",
+    "search.help.wards": "Trang các phường",
+    "search.help.topics": "Chủ đề thường gặp",
+    # Candidate topics offered when nothing is found; only those some target or project
+    # name contains are shown (pages.build_search_shortcuts).
+    "search.topics": "hộ nghèo; đảng viên; đầu tư công; đô thị; giải phóng mặt bằng; "
+    "trường học; y tế; môi trường; ngân sách; giao thông; nông thôn mới; du lịch",
+    "skip.content": "Bỏ qua, đến nội dung chính",
     "site.as_of": "Số liệu tính đến",
     "nav.home": "Trang chủ",
     "nav.breadcrumb": "Đường dẫn",

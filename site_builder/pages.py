@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -37,7 +38,7 @@ from .model import (
     Task,
 )
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
-from .text import ascii_fold
+from .text import ascii_fold, match_key
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,16 @@ class OpenDataView:
 
 @dataclass(frozen=True)
 class SearchView:
-    """What the search index records about a page, beyond its visible text.
+    """What the search index records about a page beyond its text: filters and metadata.
 
-    `folded` repeats the page's name, code, ward and lead unit without diacritics and
-    with đ written as d: Unicode gives "đ" no decomposition, so the search engine's own
-    folding cannot match "duong" to "đường". It is indexed from an attribute, never shown
-    or read aloud.
+    Nothing here repeats the page's text: "đ" is matched by the results page, which
+    searches every word starting with d or đ both ways (overrides/assets/javascripts/
+    search.js), so the index holds each page's words once, as printed.
     """
 
     ward: str
     kind: str
     status: str | None
-    folded: str
 
 
 @dataclass(frozen=True)
@@ -454,16 +453,19 @@ class WardShortcut:
 
 @dataclass(frozen=True)
 class SearchShortcuts:
-    """The generated part of `/tim-kiem/`: a direct link to a ward named in the query.
+    """The generated part of `/tim-kiem/`: search form, ward shortcuts, help if nothing found.
 
-    A ward's overview is its longest page, so a length-normalised ranking puts the short
-    target and project pages that mention the ward above it; a citizen who types a
-    ward's name wants the ward.
+    The form has its filters; a ward named in the query gets a direct link; a query that
+    finds nothing gets links to every ward and to common topics. A ward's overview is its
+    longest page, so a length-normalised ranking puts the short target and project pages
+    that mention the ward above it; a citizen who types a ward's name wants the ward.
     """
 
     url: str
     title: str
     wards: list[WardShortcut]
+    kinds: list[str]  # the values of the page-kind filter
+    topics: list[Link]  # queries that find pages, for "nothing found"
 
 
 # ---------------------------------------------------------------- helpers
@@ -620,9 +622,8 @@ def _project_status_view(computed: ComputedWard, project: Project) -> StatusView
     return StatusView(key, t(f"project_status.{key}"), explanation, False, False)
 
 
-def _search(ward: WardData, kind: str, status: str | None, *texts: str | None) -> SearchView:
-    words = " ".join(x for x in (*texts, ward.ward.full_name) if x)
-    return SearchView(ward.ward.full_name, kind, status, ascii_fold(words))
+def _search(ward: WardData, kind: str, status: str | None) -> SearchView:
+    return SearchView(ward.ward.full_name, kind, status)
 
 
 def _percent(share: float) -> str:
@@ -907,7 +908,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
         url=here,
         title=ward.ward.full_name,
         breadcrumbs=_breadcrumbs(here),
-        search=_search(ward, t("search.kind.ward"), None, ward.ward.city),
+        search=_search(ward, t("search.kind.ward"), None),
         name=ward.ward.full_name,
         city=ward.ward.city,
         formed=note_html(ward.ward.formed) if ward.ward.formed else None,
@@ -947,13 +948,7 @@ def build_target(computed: ComputedWard, target: Target) -> TargetPage:
         title=title,
         breadcrumbs=_breadcrumbs(here, ward),
         search=_search(
-            ward,
-            t("search.kind.target"),
-            t(f"status.{computed.targets[target.id].status}"),
-            target.code,
-            target.name,
-            target.lead_unit,
-            *(child.name for child in target.children),
+            ward, t("search.kind.target"), t(f"status.{computed.targets[target.id].status}")
         ),
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
@@ -1025,12 +1020,7 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         title=project.name,
         breadcrumbs=_breadcrumbs(here, ward),
         search=_search(
-            ward,
-            t("search.kind.project"),
-            t(f"project_status.{computed.projects[project.id][0]}"),
-            project.name,
-            project.lead_unit,
-            *(r.name for r in project.rows),
+            ward, t("search.kind.project"), t(f"project_status.{computed.projects[project.id][0]}")
         ),
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
@@ -1119,4 +1109,25 @@ def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
         )
         for c in wards
     ]
-    return SearchShortcuts(here, t("search.shortcuts"), shortcuts)
+    kinds = [t("search.kind.ward"), t("search.kind.target"), t("search.kind.project")]
+    return SearchShortcuts(here, t("search.shortcuts"), shortcuts, kinds, _topics(wards))
+
+
+def _topics(wards: list[ComputedWard]) -> list[Link]:
+    """The candidate topics (label `search.topics`) that some target or project names."""
+    names = [match_key(p.name) for c in wards for p in c.ward.projects]
+
+    def collect(target: Target) -> None:
+        names.append(match_key(target.name))
+        for child in target.children:
+            collect(child)
+
+    for c in wards:
+        for target in c.ward.targets:
+            collect(target)
+    topics = [topic.strip() for topic in t("search.topics").split(";") if topic.strip()]
+    return [
+        Link(topic, "?" + urlencode({"q": topic}))
+        for topic in topics
+        if any(match_key(topic) in name for name in names)
+    ]
