@@ -9,8 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_builder.computed import compute_ward
+from site_builder.labels import t
 from site_builder.load import Dataset
 from site_builder.pages import build_home, build_project, build_target, build_ward
+from site_builder.text import match_key
 
 from .conftest import AS_OF
 
@@ -242,12 +244,67 @@ def test_project_page_shows_schedule_status(soup_of) -> None:
 
 def test_search_page_offers_each_ward_hidden_until_named(soup_of) -> None:
     nav = soup_of("tim-kiem/").select_one("#sb-shortcuts")
-    assert nav is not None and nav.has_attr("hidden") and nav.has_attr("data-pagefind-ignore")
+    assert nav is not None and nav.has_attr("hidden")
+    assert nav.find_parent(attrs={"data-pagefind-ignore": True}) is not None
     [item] = nav.select("li")
     # The key is what search.js compares with the folded query: no tone marks, đ as d.
     assert item["data-key"] == "thu nghiem"
     assert item.a["href"] == "../thu-nghiem/"
     assert item.a.get_text() == "Phường Thử Nghiệm (hư cấu)"
+
+
+def test_search_page_has_a_labelled_form_and_filters(soup_of) -> None:
+    page = soup_of("tim-kiem/")
+    box = page.select_one("#sb-search")
+    # Kept out of the index: it lists every ward and topic.
+    assert box is not None and box.has_attr("data-pagefind-ignore")
+    form = box.select_one("form[role=search]")
+    assert form["aria-label"] == "Tìm trong các trang của phường"
+    for field in form.select("input, select"):
+        label = form.select_one(f"label[for={field['id']}]")
+        assert label is not None and label.get_text(strip=True), field["id"]
+    options = {
+        s["data-filter"]: [o.get_text() for o in s.select("option")] for s in form.select("select")
+    }
+    assert options == {
+        "Phường": ["Tất cả", "Phường Thử Nghiệm (hư cấu)"],
+        "Loại trang": ["Tất cả", "Phường", "Chỉ tiêu", "Dự án, công trình"],
+    }
+
+
+def test_nothing_found_offers_wards_and_topics_the_data_names(
+    soup_of, fixture_dataset: Dataset
+) -> None:
+    help_block = soup_of("tim-kiem/").select_one("#sb-no-results")
+    assert help_block is not None and help_block.has_attr("hidden")
+    [ward_list, topic_list] = help_block.select("ul")
+    assert [a["href"] for a in ward_list.select("a")] == ["../thu-nghiem/"]
+    offered = {a.get_text(): a["href"] for a in topic_list.select("a")}
+    assert offered["hộ nghèo"] == "?q=h%E1%BB%99+ngh%C3%A8o"
+    [ward] = fixture_dataset.wards
+    names: list[str] = [match_key(p.name) for p in ward.projects]
+    stack = list(ward.targets)
+    while stack:
+        target = stack.pop()
+        names.append(match_key(target.name))
+        stack.extend(target.children)
+    candidates = [c.strip() for c in t("search.topics").split(";")]
+    for topic in candidates:
+        named = any(match_key(topic) in name for name in names)
+        assert (topic in offered) == named, topic
+    assert len(offered) < len(candidates)  # the fixture does not name every topic
+
+
+def test_search_records_kind_ward_status_and_no_second_copy_of_the_text(soup_of) -> None:
+    page = soup_of(TARGET)
+    meta = [span["data-pagefind-meta"] for span in page.select("[data-pagefind-meta]")]
+    assert meta == [
+        "Phường:Phường Thử Nghiệm (hư cấu)",
+        "Loại trang:Chỉ tiêu",
+        "Trạng thái:Đúng tiến độ",
+    ]
+    # "đ" is matched at query time (search.js), so no folded copy is indexed.
+    assert page.select("[data-pagefind-index-attrs]") == []
 
 
 def test_ward_page_shows_results_that_measure_no_target(soup_of) -> None:

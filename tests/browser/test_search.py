@@ -40,9 +40,7 @@ def shown_results(page: Page) -> list[tuple[str, str]]:
 def site_search(page: Page, query: str, filters: dict[str, str] | None = None) -> list[str]:
     """The page ids the results page's own search (search.js) finds for `query`."""
     page.wait_for_function("window.sbSearch !== undefined", timeout=15_000)
-    ids: list[str] = page.evaluate(
-        "([q, f]) => window.sbSearch.find(q, f)", [query, filters or {}]
-    )
+    ids: list[str] = page.evaluate("([q, f]) => window.sbSearch.find(q, f)", [query, filters or {}])
     return ids
 
 
@@ -127,10 +125,13 @@ def test_more_results_on_request(page: Page, served_site: ServedSite) -> None:
     expect(page.locator(".sb-result")).to_have_count(20)
     # Focus moves to the first new result, so a keyboard user continues from there.
     assert page.evaluate("document.activeElement.closest('.sb-result') !== null")
-    assert page.evaluate(
-        "[...document.querySelectorAll('.sb-result')].indexOf("
-        "document.activeElement.closest('.sb-result'))"
-    ) == 10
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('.sb-result')].indexOf("
+            "document.activeElement.closest('.sb-result'))"
+        )
+        == 10
+    )
 
 
 def test_filters_by_ward_and_kind(page: Page, served_site: ServedSite) -> None:
