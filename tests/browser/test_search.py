@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, quote_plus, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -182,8 +182,9 @@ def test_nothing_found_offers_wards_and_topics(page: Page, served_site: ServedSi
     # Each topic is a query that finds pages.
     first = topics.first.inner_text()
     topics.first.click()
-    found = shown_results(page)
-    assert found, first
+    page.wait_for_url(f"**?q={quote_plus(first)}")
+    expect(page.locator(".sb-result").first).to_be_visible(timeout=15_000)
+    assert shown_results(page), first
     expect(page.locator("#sb-no-results")).to_be_hidden()
 
 
