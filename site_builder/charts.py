@@ -106,7 +106,12 @@ def target_chart(
         return None
     data: list[dict[str, Any]] = []
     for i, s in enumerate(measured):
-        points = [o for o in s.observations if o.value is not None]
+        # By position on the time axis, not file order: a file may list the years and
+        # then the quarters, and a line drawn in that order would double back.
+        points = sorted(
+            (o for o in s.observations if o.value is not None),
+            key=lambda o: (period_x(o.period), o.period),
+        )
         data.append(
             {
                 "type": "scatter",

@@ -17,7 +17,7 @@ from datetime import date
 from markupsafe import Markup
 
 from . import urls
-from .charts import ChartSeries, target_chart
+from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
 from .describe import amount, describe_goal
 from .fmt import day, number, period
@@ -598,7 +598,9 @@ def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
     drawn = "; ".join(
         f"{_series_label(ward, s)}: "
         + ", ".join(
-            f"{period(o.period)} {number(o.value)}" for o in s.observations if o.value is not None
+            f"{period(o.period)} {number(o.value)}"
+            for o in sorted(s.observations, key=lambda o: (period_x(o.period), o.period))
+            if o.value is not None
         )
         for s in series
     )
