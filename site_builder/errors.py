@@ -160,6 +160,12 @@ _CODES = [
         "tệp .xls, .csv không dùng được.",
     ),
     ErrorCode(
+        "xlsx-missing",
+        "Không tìm thấy tệp Excel '{name}'",
+        "Excel file '{name}' not found",
+        "Kiểm tra tên và đường dẫn của tệp (ví dụ `viet-hung.xlsx`, hoặc đường dẫn đầy đủ).",
+    ),
+    ErrorCode(
         "xlsx-layout",
         "Tệp Excel không đúng mẫu: {detail}",
         "The Excel file does not follow the template: {detail}",

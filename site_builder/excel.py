@@ -1050,7 +1050,13 @@ def read_edits(workbook: bytes, ward: WardData, shown_as: Path) -> _Import:
 def import_workbook(data_dir: Path, ward_id: str, path: Path) -> ImportResult:
     """Apply a workbook's edits to the ward's YAML, or raise `DataErrors` and write nothing."""
     ward = load_ward(data_dir, ward_id)
-    imp = read_edits(path.read_bytes(), ward, Path(path.name))
+    try:
+        workbook = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        # A mistyped name is a staff mistake like any other: a message, not a traceback.
+        error = DataError(path, 1, 1, "", "xlsx-missing", {"name": path})
+        raise DataErrors([error]) from exc
+    imp = read_edits(workbook, ward, Path(path.name))
     if imp.errors:
         # Check the readable edits too, so one run lists every problem; write nothing.
         errors = list(imp.errors)

@@ -350,3 +350,16 @@ def test_every_excel_error_code_is_tested_here() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [c for c in CODES if c.startswith("xlsx-") and source.count(f'"{c}"') < 1]
     assert untested == []
+
+
+def test_a_missing_workbook_is_a_message_not_a_traceback(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "khong-co.xlsx"
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", missing)
+    assert [e.code for e in caught.value.errors] == ["xlsx-missing"]
+    args = ["import-xlsx", "--data", str(data), "--ward", "thu-nghiem", str(missing)]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "xlsx-missing" in err and "khong-co.xlsx" in err
