@@ -276,7 +276,12 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     im.set_defaults(run=_import_xlsx)
     am = sub.add_parser("add-measurement", help="add a measured value to a series")
     one_ward(am)
-    am.add_argument("--series", required=True, help="series id (series.yaml)")
+    am.add_argument(
+        "--series",
+        required=True,
+        help="series id (series.yaml), or a target id: its whole-ward series, which the "
+        "first measurement creates",
+    )
     am.add_argument("--period", required=True, type=_period, help="2026, 2026-Q2 or 2026-06-30")
     am.add_argument("--value", type=float, help="the number, with a dot: 1.5")
     am.add_argument("--value-text", help='the value as printed: "1,5"')

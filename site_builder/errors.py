@@ -140,6 +140,13 @@ _CODES = [
         "Kiểm tra chính tả mã, hoặc thêm mục được tham chiếu.",
     ),
     ErrorCode(
+        "series-parent-target",
+        "Chỉ tiêu '{id}' mang giá trị ở các chỉ tiêu con: ghi số liệu cho chỉ tiêu con ({children})",
+        "Target '{id}' holds its values in its child targets: record the measurement "
+        "for a child ({children})",
+        "Thay mã chỉ tiêu cha bằng mã của chỉ tiêu con mà số liệu đo.",
+    ),
+    ErrorCode(
         "duplicate-period",
         "Kỳ '{period}' có hai số liệu trong cùng chuỗi (lần đầu ở dòng {first_line})",
         "Period '{period}' has two values in one series (first at line {first_line})",
