@@ -21,9 +21,10 @@ Import compares every editable cell with the loaded data and turns only differen
 into edits (`yamlwrite`), made through `edit.commit`: the whole ward is checked on a
 copy before anything is written, and a problem in an edited item is reported at the
 cell that caused it. So importing an untouched export changes nothing. Rows of new
-measurements and new status changes (no hidden key) are added; new targets or
-projects are refused (they need sources and quotes, written in YAML); deleted rows
-are left alone.
+measurements and new status changes (no hidden key) are added, and a measurement
+whose series column names a target creates that target's whole-ward series (its first
+measurement); new targets or projects are refused (they need sources and quotes,
+written in YAML); deleted rows are left alone.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .archive import normalise_xlsx
 from .computed import ComputedWard
-from .edit import commit, load_ward
+from .edit import ParentTargetError, all_targets, commit, load_ward, resolve_series
 from .errors import DataError, DataErrors
 from .fmt import LOCALE, day, number, number_with_unit, period
 from .labels import t
@@ -71,6 +72,7 @@ from .model import (
     TargetKind,
     Timeframe,
 )
+from .status import measuring_series
 from .text import nfc
 from .yamlread import Loc, format_loc
 from .yamlwrite import Append, Edit, SetValue
@@ -128,6 +130,7 @@ def _target_columns(term_end: int) -> list[Column]:
         Column("partners", t("col.partners"), width=28),
         Column("status_label", t("status.title"), "readonly", width=18),
         Column("latest", t("xlsx.latest"), "readonly", width=18),
+        Column("series_key", t("xlsx.series_key"), "readonly", width=24),
         Column("row", "row", "hidden"),
         Column("id", "id", "hidden"),
         Column("parent", "parent", "hidden"),
@@ -304,6 +307,18 @@ def _latest(computed: ComputedWard, target: Target) -> str | None:
     return f"{number_with_unit(value, target.unit)} ({period(when)})"
 
 
+def _series_key(computed: ComputedWard, target: Target) -> str | None:
+    """What staff write in the measurements sheet's series column for this target.
+
+    The id of its whole-ward series, or the target's own id when it has none yet (the
+    first measurement creates it); nothing for a parent whose values are its children's.
+    """
+    if target.goal is None:
+        return None
+    series = measuring_series(target, computed.series_by_target.get(target.id, []))
+    return series.id if series else target.id
+
+
 def _goal_cells(goal: Goal | None) -> dict[str, Any]:
     if goal is None:
         return {}
@@ -333,6 +348,7 @@ def _target_rows(computed: ComputedWard) -> Iterator[tuple[dict[str, Any], bool,
                 "status": assessment.status if assessment else None,
                 "status_label": t(f"status.{assessment.status}") if assessment else None,
                 "latest": _latest(computed, target),
+                "series_key": _series_key(computed, target),
                 **_goal_cells(target.goal),
             },
             False,
@@ -386,7 +402,7 @@ def _project_rows(computed: ComputedWard) -> Iterator[tuple[dict[str, Any], bool
 def _observation_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
     ward = computed.ward
     areas = {f.id: f.name for f in ward.ward.former_wards}
-    targets = _all_targets(ward)
+    targets = all_targets(ward)
     for series in ward.series:
         target = targets.get(series.target) if series.target else None
         for obs in series.observations:
@@ -437,6 +453,8 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         "Hàng 2 và các cột ẩn giữ mã và giá trị đã phân tích: đừng xóa, đừng sửa nếu không chắc.",
         f"Trang '{OBSERVATIONS_SHEET}': thêm số liệu mới bằng một hàng mới, ghi 'Mã chuỗi', 'Kỳ',"
         " 'Giá trị', 'Mã văn bản' và 'Trích nguyên văn'.",
+        f"Số liệu đầu tiên của một chỉ tiêu: ghi vào 'Mã chuỗi' mã ở cột '{t('xlsx.series_key')}'"
+        f" của trang '{TARGETS_SHEET}'; chuỗi số liệu của chỉ tiêu được tạo khi nhập lại.",
         f"Trang '{STATUS_SHEET}': thêm trạng thái mới bằng một hàng mới, ghi 'Mã dự án', 'Ngày',"
         " 'Trạng thái' và 'Căn cứ'.",
         "Không thêm chỉ tiêu, dự án mới ở đây (cần nguồn và trích dẫn): thêm trong tệp YAML.",
@@ -715,19 +733,6 @@ def _rows(ws: Worksheet, columns: Sequence[Column], imp: _Import) -> Iterator[_R
 _INVALID = object()  # a cell that could not be read: its field is left as it is
 
 
-def _all_targets(ward: WardData) -> dict[str, Target]:
-    out: dict[str, Target] = {}
-
-    def walk(target: Target) -> None:
-        out[target.id] = target
-        for child in target.children:
-            walk(child)
-
-    for target in ward.targets:
-        walk(target)
-    return out
-
-
 def _target_locs(ward: WardData) -> dict[str, tuple[Loc, Target]]:
     out: dict[str, tuple[Loc, Target]] = {}
 
@@ -880,9 +885,49 @@ def _observation_item(row: _Row) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v is not None}
 
 
+def _new_observation(
+    imp: _Import,
+    row: _Row,
+    ward: WardData,
+    key: str,
+    added: dict[int, int],
+    created: dict[str, tuple[int, dict[str, Any]]],
+) -> None:
+    """A row with no hidden key: a measurement for a series, or for a target.
+
+    A target id in the series column stands for the target's whole-ward series; the
+    first such row creates it (`edit.resolve_series`), and later rows join it.
+    """
+    if key in created:
+        index, item = created[key]
+        item["observations"].append(_observation_item(row))
+        loc: Loc = ("series", index, "observations", len(item["observations"]) - 1)
+        imp.origins.append(("series.yaml", format_loc(loc), row, None))
+        return
+    try:
+        found = resolve_series(ward, key)
+    except ParentTargetError as exc:
+        imp.error(row, "series", "series-parent-target", **exc.params())
+        return
+    if found is None:
+        imp.error(row, "series", "unknown-reference", kind="chuỗi số liệu", id=key)
+        return
+    if isinstance(found, dict):
+        index = len(ward.series) + len(created)
+        item = {**found, "observations": [_observation_item(row)]}
+        created[key] = (index, item)
+        imp.add("series.yaml", Append(("series",), item), ("series", index), row, None)
+        return
+    position = len(ward.series[found].observations) + added.get(found, 0)
+    added[found] = added.get(found, 0) + 1
+    path: Loc = ("series", found, "observations")
+    imp.add("series.yaml", Append(path, _observation_item(row)), (*path, position), row, None)
+
+
 def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     series = {s.id: (i, s) for i, s in enumerate(ward.series)}
-    added: dict[str, int] = {}
+    added: dict[int, int] = {}
+    created: dict[str, tuple[int, dict[str, Any]]] = {}
     keys = [
         "period",
         "value",
@@ -901,18 +946,7 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         key_series, key_period = row.cells.get("key.series"), row.cells.get("key.period")
         series_id = row.cells.get("series")
         if key_series is None:  # a new measurement
-            if series_id not in series:
-                imp.error(
-                    row, "series", "unknown-reference", kind="chuỗi số liệu", id=series_id or ""
-                )
-                continue
-            index, s = series[series_id]
-            position = len(s.observations) + added.get(series_id, 0)
-            added[series_id] = added.get(series_id, 0) + 1
-            path: Loc = ("series", index, "observations")
-            imp.add(
-                "series.yaml", Append(path, _observation_item(row)), (*path, position), row, None
-            )
+            _new_observation(imp, row, ward, str(series_id or ""), added, created)
             continue
         found = series.get(str(key_series))
         obs_index = (

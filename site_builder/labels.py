@@ -173,6 +173,7 @@ LABELS: dict[str, str] = {
     "xlsx.project_name": "Tên kế hoạch, đề án, dự án, công trình",
     "xlsx.latest": "Số liệu mới nhất",
     "xlsx.series_id": "Mã chuỗi",
+    "xlsx.series_key": "Mã chuỗi để ghi số liệu",
     "xlsx.target": "Chỉ tiêu",
     "xlsx.period": "Kỳ",
     "xlsx.flags": "Ghi nhận",

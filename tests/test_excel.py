@@ -363,3 +363,73 @@ def test_a_missing_workbook_is_a_message_not_a_traceback(
     assert cli.main(args) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "xlsx-missing" in err and "khong-co.xlsx" in err
+
+
+def _new_measurement_row(ws: Worksheet, cells: dict[str, object]) -> None:
+    new = ws.max_row + 1
+    for key, value in cells.items():
+        _set(ws, new, key, value)
+
+
+def test_first_measurement_of_a_real_target_from_the_workbook(tmp_path: Path) -> None:
+    """A target with no series: a row naming it creates its series, rows after join it."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    targets = wb[TARGETS_SHEET]
+    row = _row_of(targets, "id", "dan-so-dung-nuoc-sach")
+    key = targets.cell(row, _column(targets, "series_key")).value
+    assert key == "dan-so-dung-nuoc-sach"  # no series yet: the target's own id
+    # A parent's values are its children's: it offers no key.
+    parent = _row_of(targets, "id", "dieu-tra-kham-pha-an")
+    assert targets.cell(parent, _column(targets, "series_key")).value is None
+    obs = wb[OBSERVATIONS_SHEET]
+    for period_, value in (("2025", "99,5"), ("2026", "99,7")):
+        _new_measurement_row(
+            obs,
+            {
+                "series": key,
+                "period": period_,
+                "value": value,
+                "value_text": value,
+                "source.document": "bc-chinh-tri-du-thao-2025",
+                "source.quote": f"đạt {value}%",
+            },
+        )
+    before = (data / "wards" / "viet-hung" / "series.yaml").read_text(encoding="utf-8")
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert result.changes == {"series.yaml": 1}
+    after = (data / "wards" / "viet-hung" / "series.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)  # appended; every existing byte kept
+    ward = load_dataset(data, ["viet-hung"]).wards[0]
+    series = next(s for s in ward.series if s.id == key)
+    assert (series.target, series.unit, series.area) == ("dan-so-dung-nuoc-sach", "%", None)
+    assert [(o.period, o.value) for o in series.observations] == [("2025", 99.5), ("2026", 99.7)]
+    # Exported again, the target offers its series, and the workbook matches the data.
+    again = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    row = _row_of(again[TARGETS_SHEET], "id", "dan-so-dung-nuoc-sach")
+    assert again[TARGETS_SHEET].cell(row, _column(again[TARGETS_SHEET], "series_key")).value == key
+    assert read_edits(_export(data, "viet-hung"), ward, Path("x.xlsx")).edits == {}
+
+
+def test_a_measurement_for_a_parent_target_is_refused_at_its_cell(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    obs = wb[OBSERVATIONS_SHEET]
+    _new_measurement_row(
+        obs,
+        {
+            "series": "dieu-tra-kham-pha-an",
+            "period": "2025",
+            "value": "80",
+            "source.document": "bc-chinh-tri-du-thao-2025",
+            "source.quote": "q",
+        },
+    )
+    before = _yaml(data / "wards" / "viet-hung")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert [e.code for e in caught.value.errors] == ["series-parent-target"]
+    assert caught.value.errors[0].field == f"{OBSERVATIONS_SHEET}!A{obs.max_row}"
+    assert _yaml(data / "wards" / "viet-hung") == before
