@@ -252,18 +252,38 @@ def add_status(
     project_id: str,
     *,
     when: date,
-    status: ProjectStatus,
+    status: ProjectStatus | None,
     source: str,
     note: str | None = None,
+    milestone: str | None = None,
+    planned: bool = False,
 ) -> Written:
-    """Append one dated status change to a project in `projects.yaml`."""
+    """Append a dated status change, a milestone (`milestone`: its text), or both.
+
+    A milestone is reached on `when` unless `planned` (then `when` is its planned date).
+    Both go to the project in `projects.yaml` in one checked write.
+    """
+    if status is None and milestone is None:
+        raise ValueError("add_status needs a status, a milestone or both")
     ward = load_ward(data_dir, ward_id)
     index = next((i for i, p in enumerate(ward.projects) if p.id == project_id), None)
     if index is None:
         raise _arg_error(
             ward, "projects.yaml", "--project", "unknown-reference", kind="dự án", id=project_id
         )
-    item = _drop_empty({"date": when.isoformat(), "status": status, "source": source, "note": note})
-    ordered = {k: item[k] for k in _STATUS_KEYS if k in item}
-    edit = Append(("projects", index, "status_history"), ordered)
-    return commit(data_dir, ward_id, {"projects.yaml": [edit]})[0]
+    edits: list[Edit] = []
+    if status is not None:
+        item = _drop_empty(
+            {"date": when.isoformat(), "status": status, "source": source, "note": note}
+        )
+        ordered = {k: item[k] for k in _STATUS_KEYS if k in item}
+        edits.append(Append(("projects", index, "status_history"), ordered))
+    if milestone is not None:
+        step = {"date": when.isoformat(), "text": milestone, "done": not planned, "source": source}
+        edits.append(
+            Append(
+                ("projects", index, "milestones"),
+                {k: step[k] for k in _MILESTONE_KEYS if k in step},
+            )
+        )
+    return commit(data_dir, ward_id, {"projects.yaml": edits})[0]

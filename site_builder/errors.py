@@ -141,7 +141,8 @@ _CODES = [
     ),
     ErrorCode(
         "series-parent-target",
-        "Chỉ tiêu '{id}' mang giá trị ở các chỉ tiêu con: ghi số liệu cho chỉ tiêu con ({children})",
+        "Chỉ tiêu '{id}' mang giá trị ở các chỉ tiêu con: ghi số liệu cho chỉ tiêu con "
+        "({children})",
         "Target '{id}' holds its values in its child targets: record the measurement "
         "for a child ({children})",
         "Thay mã chỉ tiêu cha bằng mã của chỉ tiêu con mà số liệu đo.",

@@ -64,6 +64,7 @@ from .model import (
     ObservationFlag,
     Project,
     ProjectKind,
+    ProjectMilestone,
     ProjectRow,
     ProjectStatus,
     Source,
@@ -83,6 +84,7 @@ TARGETS_SHEET = "Chỉ tiêu"
 PROJECTS_SHEET = "Dự án"
 OBSERVATIONS_SHEET = "Số liệu"
 STATUS_SHEET = "Trạng thái dự án"
+MILESTONES_SHEET = "Mốc dự án"
 GUIDE_SHEET = "Hướng dẫn"
 KEY_ROW, HEADER_ROW, FIRST_ROW = 2, 3, 4
 
@@ -191,10 +193,24 @@ _STATUS_COLUMNS = [
     Column("key.index", "key.index", "hidden", "int"),
 ]
 
-# Labels a choice cell may show instead of its code (status and flag words).
+_DONE = {"yes": True, "no": False}
+_MILESTONE_COLUMNS = [
+    Column("project", t("xlsx.project_id"), width=30),
+    Column("project_name", t("xlsx.project_name"), "readonly", width=50),
+    Column("date", t("doc.date"), type="date", width=12),
+    Column("year", t("xlsx.year"), type="int", width=8),
+    Column("text", t("xlsx.milestone"), width=50),
+    Column("done", t("xlsx.done"), type="choice", width=12, choices=tuple(_DONE)),
+    Column("source", t("xlsx.basis"), width=40),
+    Column("key.project", "key.project", "hidden"),
+    Column("key.index", "key.index", "hidden", "int"),
+]
+
+# Labels a choice cell may show instead of its code (status, flag and yes/no words).
 _CHOICE_LABELS: dict[str, dict[str, str]] = {
     "status": {t(f"project_status.{c}"): c for c in _STATUS_CODES},
     "flags": {t(f"flag.{c}"): c for c in _FLAG_CODES},
+    "done": {t("project.done"): "yes", t("project.not_done"): "no"},
 }
 # Key order of each model, so keys added to the YAML land where staff put them.
 _ORDER = {
@@ -203,6 +219,7 @@ _ORDER = {
     "project": (*Project.model_fields, *Timeframe.model_fields),
     "observation": (*Observation.model_fields, *Source.model_fields),
     "status": (*StatusChange.model_fields,),
+    "milestone": (*ProjectMilestone.model_fields,),
     "group": ("id", "code", "name", "inferred", "description", "source"),
     "table": ("id", "number", "title", "inferred", "source", "notes"),
 }
@@ -444,6 +461,24 @@ def _status_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
             }
 
 
+def _milestone_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
+    for project in computed.ward.projects:
+        for index, m in enumerate(project.milestones):
+            yield {
+                "project": project.id,
+                "project_name": project.name,
+                "date": day(m.date) if m.date else None,
+                "year": m.year,
+                "text": m.text,
+                "done": None
+                if m.done is None
+                else t("project.done" if m.done else "project.not_done"),
+                "source": m.source,
+                "key.project": project.id,
+                "key.index": index,
+            }
+
+
 def _guide(ws: Worksheet, ward: WardData) -> None:
     lines = [
         f"{ward.ward.full_name}: bảng tính xuất từ dữ liệu của trang web (mẫu v{FORMAT_VERSION}).",
@@ -457,6 +492,9 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         f" của trang '{TARGETS_SHEET}'; chuỗi số liệu của chỉ tiêu được tạo khi nhập lại.",
         f"Trang '{STATUS_SHEET}': thêm trạng thái mới bằng một hàng mới, ghi 'Mã dự án', 'Ngày',"
         " 'Trạng thái' và 'Căn cứ'.",
+        f"Trang '{MILESTONES_SHEET}': thêm mốc (khởi công, hoàn thành, ...) bằng một hàng mới,"
+        f" ghi 'Mã dự án', 'Ngày' (hoặc 'Năm'), 'Nội dung mốc', '{t('xlsx.done')}'"
+        f" ({t('project.done')} hoặc {t('project.not_done')}) và 'Căn cứ'.",
         "Không thêm chỉ tiêu, dự án mới ở đây (cần nguồn và trích dẫn): thêm trong tệp YAML.",
         "Xóa một hàng không xóa gì trong dữ liệu.",
         "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. Kỳ: 2026, 2026-Q2 hoặc 2026-06-30.",
@@ -519,6 +557,14 @@ def export_workbook(computed: ComputedWard) -> bytes:
     for cells in _status_rows(computed):
         statuses.add(cells)
     statuses.choice_list("status", [t(f"project_status.{c}") for c in _STATUS_CODES])
+    milestones = _SheetWriter(
+        wb.create_sheet(MILESTONES_SHEET),
+        _MILESTONE_COLUMNS,
+        f"{name}: mốc dự án. {_updated_text(computed, 'projects.yaml')}",
+    )
+    for cells in _milestone_rows(computed):
+        milestones.add(cells)
+    milestones.choice_list("done", [t("project.done"), t("project.not_done")])
 
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
@@ -1032,12 +1078,71 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         )
 
 
+def _milestone_item(row: _Row) -> dict[str, Any]:
+    """The milestone a row asks for, keys in the model's order, empty cells left out."""
+    cells = dict(row.cells)
+    when = cells.get("date")
+    cells["date"] = when.isoformat() if isinstance(when, date) else None
+    cells["done"] = _DONE.get(str(cells.get("done")))
+    item = {k: cells.get(k) for k in ProjectMilestone.model_fields}
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _import_milestones(ws: Worksheet, ward: WardData, imp: _Import) -> None:
+    projects = {p.id: (i, p) for i, p in enumerate(ward.projects)}
+    added: dict[str, int] = {}
+    for row in _rows(ws, _MILESTONE_COLUMNS, imp):
+        if any(row.cells.get(k) is _INVALID for k in row.cells):
+            continue
+        project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
+        if key_project is None:
+            if project_id not in projects:
+                imp.error(row, "project", "unknown-reference", kind="dự án", id=project_id or "")
+                continue
+            index, project = projects[project_id]
+            position = len(project.milestones) + added.get(project_id, 0)
+            added[project_id] = added.get(project_id, 0) + 1
+            path: Loc = ("projects", index, "milestones")
+            imp.add(
+                "projects.yaml", Append(path, _milestone_item(row)), (*path, position), row, None
+            )
+            continue
+        key_index = row.cells.get("key.index")
+        found = projects.get(str(key_project))
+        if found is None or not isinstance(key_index, int) or key_index >= len(found[1].milestones):
+            imp.error(
+                row,
+                "project",
+                "unknown-reference",
+                kind="mốc dự án",
+                id=f"{key_project} {key_index}",
+            )
+            continue
+        if project_id != key_project:
+            imp.error(row, "project", "xlsx-moved-row")
+            continue
+        index, project = found
+        row.cells["done"] = _DONE.get(str(row.cells.get("done")))
+        _compare(
+            imp,
+            row,
+            "projects.yaml",
+            ("projects", index, "milestones", key_index),
+            project.milestones[key_index].model_dump(),
+            ["date", "year", "text", "done", "source"],
+            _ORDER["milestone"],
+        )
+
+
 _SHEETS: dict[str, Callable[[Worksheet, WardData, _Import], None]] = {
     TARGETS_SHEET: _import_targets,
     PROJECTS_SHEET: _import_projects,
     OBSERVATIONS_SHEET: _import_observations,
     STATUS_SHEET: _import_statuses,
+    MILESTONES_SHEET: _import_milestones,
 }
+# Sheets added after workbooks were first handed out: a workbook without one still imports.
+_OPTIONAL_SHEETS = {MILESTONES_SHEET}
 
 
 @dataclass(frozen=True)
@@ -1070,6 +1175,8 @@ def read_edits(workbook: bytes, ward: WardData, shown_as: Path) -> _Import:
         )
         return imp
     for sheet, read in _SHEETS.items():
+        if sheet not in wb.sheetnames and sheet in _OPTIONAL_SHEETS:
+            continue
         if sheet not in wb.sheetnames:
             imp.errors.append(
                 DataError(

@@ -431,3 +431,38 @@ def test_a_parent_target_takes_no_measurement(
     err = capsys.readouterr().err
     assert "series-parent-target" in err and "ty-le-dieu-tra-kham-pha" in err
     assert series_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("ward_id", REAL_WARDS)
+def test_add_status_records_a_milestone_with_or_without_a_status(
+    real_copy: Path, ward_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ward = load_dataset(real_copy, [ward_id]).wards[0]
+    project = ward.projects[-1]
+    projects = real_copy / "wards" / ward_id / "projects.yaml"
+    before = projects.read_text(encoding="utf-8")
+    base = ["add-status", "--data", str(real_copy), "--ward", ward_id, "--project", project.id]
+    base += ["--source", "Báo cáo kiểm thử"]
+    assert cli.main([*base, "--date", "01/03/2026", "--milestone", "Khởi công"]) == 0
+    assert "mốc “Khởi công”" in capsys.readouterr().out
+    args = [*base, "--date", "30/06/2027", "--milestone", "Hoàn thành", "--planned"]
+    assert cli.main([*args, "--status", "in_progress"]) == 0
+    _only_inserted(before, projects.read_text(encoding="utf-8"))
+    after = next(
+        p for p in load_dataset(real_copy, [ward_id]).wards[0].projects if p.id == project.id
+    )
+    assert [(m.date, m.text, m.done) for m in after.milestones[-2:]] == [
+        (date(2026, 3, 1), "Khởi công", True),
+        (date(2027, 6, 30), "Hoàn thành", False),
+    ]
+    assert after.status_history[-1].status == "in_progress"
+    assert len(after.status_history) == len(project.status_history) + 1
+
+
+def test_add_status_needs_a_status_or_a_milestone(
+    fixture_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["add-status", "--data", str(fixture_copy), "--ward", "thu-nghiem"]
+    args += ["--project", "nha-van-hoa-mau", "--date", "01/03/2026", "--source", "x"]
+    assert cli.main(args) == 2
+    assert "--milestone" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from site_builder.computed import compute_ward
 from site_builder.errors import DataErrors
 from site_builder.excel import (
     KEY_ROW,
+    MILESTONES_SHEET,
     OBSERVATIONS_SHEET,
     PROJECTS_SHEET,
     STATUS_SHEET,
@@ -433,3 +434,53 @@ def test_a_measurement_for_a_parent_target_is_refused_at_its_cell(tmp_path: Path
     assert [e.code for e in caught.value.errors] == ["series-parent-target"]
     assert caught.value.errors[0].field == f"{OBSERVATIONS_SHEET}!A{obs.max_row}"
     assert _yaml(data / "wards" / "viet-hung") == before
+
+
+def test_milestones_sheet_adds_and_edits_project_milestones(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    ward = load_dataset(data, ["viet-hung"]).wards[0]
+    project = ward.projects[0]
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    sheet = wb[MILESTONES_SHEET]
+    for when, text, done in (("01/03/2026", "Khởi công", "Đã đạt"), ("", "Bàn giao", "Chưa đạt")):
+        _new_measurement_row(
+            sheet,
+            {
+                "project": project.id,
+                "date": when or None,
+                "year": None if when else 2027,
+                "text": text,
+                "done": done,
+                "source": "Báo cáo kiểm thử",
+            },
+        )
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert result.changes == {"projects.yaml": 2}
+    after = next(
+        p for p in load_dataset(data, ["viet-hung"]).wards[0].projects if p.id == project.id
+    )
+    assert [(m.date, m.year, m.text, m.done) for m in after.milestones] == [
+        (date(2026, 3, 1), None, "Khởi công", True),
+        (None, 2027, "Bàn giao", False),
+    ]
+    # Exported again, the rows are there with their keys; editing one changes that field.
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    sheet = wb[MILESTONES_SHEET]
+    row = _row_of(sheet, "text", "Bàn giao")
+    assert sheet.cell(row, _column(sheet, "key.project")).value == project.id
+    _set(sheet, row, "done", "Đã đạt")
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh2.xlsx"))
+    assert result.changes == {"projects.yaml": 1}
+    after = next(
+        p for p in load_dataset(data, ["viet-hung"]).wards[0].projects if p.id == project.id
+    )
+    assert after.milestones[1].done is True
+
+
+def test_a_workbook_without_the_milestones_sheet_still_imports(data: Path, tmp_path: Path) -> None:
+    """Workbooks handed out before the sheet existed."""
+    wb = load_workbook(io.BytesIO(_export(data)))
+    del wb[MILESTONES_SHEET]
+    result = import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "old.xlsx"))
+    assert result.changes == {}
