@@ -43,6 +43,7 @@ _WORD_KEYS = {
     "table",
     "group",
     "target",
+    "baseline_for",
     "area",
     "kind",
     "status",
