@@ -484,3 +484,63 @@ def test_a_workbook_without_the_milestones_sheet_still_imports(data: Path, tmp_p
     del wb[MILESTONES_SHEET]
     result = import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "old.xlsx"))
     assert result.changes == {}
+
+
+def test_a_measurement_added_through_the_workbook_reaches_the_built_page(tmp_path: Path) -> None:
+    """Done criterion of issue 14: export, edit with openpyxl, import, build, read the page."""
+    from bs4 import BeautifulSoup
+
+    from site_builder.labels import t
+
+    from .conftest import AS_OF as BUILD_AS_OF
+    from .conftest import build_site
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    target_id = "dan-so-dung-nuoc-sach"
+    before = compute_ward(
+        load_dataset(data, ["viet-hung"]).wards[0], date.fromisoformat(BUILD_AS_OF)
+    )
+    assert before.targets[target_id].status == "no_data"
+
+    xlsx = tmp_path / "viet-hung.xlsx"
+    assert (
+        cli.main(["export-xlsx", "--data", str(data), "--ward", "viet-hung", "--out", str(xlsx)])
+        == 0
+    )
+    wb = load_workbook(xlsx)
+    targets = wb[TARGETS_SHEET]
+    key = targets.cell(_row_of(targets, "id", target_id), _column(targets, "series_key")).value
+    for period_, value in (("2025", "97"), ("2026", "98,5")):
+        _new_measurement_row(
+            wb[OBSERVATIONS_SHEET],
+            {
+                "series": key,
+                "period": period_,
+                "value": value,
+                "value_text": value,
+                "source.document": "bc-chinh-tri-du-thao-2025",
+                "source.quote": f"đạt {value}%",
+            },
+        )
+    wb.save(xlsx)
+    assert cli.main(["import-xlsx", "--data", str(data), "--ward", "viet-hung", str(xlsx)]) == 0
+
+    site = build_site(tmp_path / "site", data, data_wards=["viet-hung"], search_index=False)
+    html = (site / "viet-hung" / "chi-tieu" / target_id / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    plot = page.select_one(".sb-chart__plot[data-chart]")
+    assert plot is not None
+    import json
+
+    traces = json.loads(plot["data-chart"])["data"]
+    measured = next(tr for tr in traces if tr["mode"] == "lines+markers")
+    assert (measured["x"], measured["y"]) == ([2025.0, 2026.0], [97, 98.5])
+    after = compute_ward(
+        load_dataset(data, ["viet-hung"]).wards[0], date.fromisoformat(BUILD_AS_OF)
+    )
+    status = after.targets[target_id]
+    assert status.status not in ("no_data", "not_measurable")
+    badge = page.select_one(".sb-assessment .sb-status")
+    assert badge is not None and t(f"status.{status.status}") in badge.get_text()
+    assert "98,5%" in page.select_one(".sb-assessment__how").get_text()

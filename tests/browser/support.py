@@ -293,6 +293,18 @@ PAGE_TYPES: tuple[PageType, ...] = (
         "project page with rows and a timeline (fixture ward)",
     ),
     PageType("ward-fixture", FIXTURE, "thu-nghiem/", "ward overview with every block (fixture)"),
+    PageType(
+        "ward-results",
+        REAL,
+        "viet-hung/",
+        "ward overview whose published results have charts (Việt Hưng)",
+    ),
+    PageType(
+        "target-baseline",
+        REAL,
+        "viet-hung/chi-tieu/giao-vien-dat-chuan/",
+        "target page showing a previous-term result as its baseline (Việt Hưng)",
+    ),
     PageType("methodology", REAL, "phuong-phap/", "methodology (hand-written)"),
     PageType("downloads", REAL, "du-lieu/", "open data downloads (hand-written)"),
     PageType("search", REAL, "tim-kiem/", "search page"),
