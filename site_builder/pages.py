@@ -556,6 +556,13 @@ def _area_name(ward: WardData, series: Series) -> str:
 
 
 def _series_label(ward: WardData, series: Series) -> str:
+    """The series' name and its area, once.
+
+    A name that already states its scope as printed (`area_text`) is not followed by it
+    again.
+    """
+    if series.area_text is not None and series.area_text in series.name:
+        return series.name
     return f"{series.name} ({_area_name(ward, series)})"
 
 
@@ -613,6 +620,7 @@ def _result_chart(ward: WardData, series: Series) -> ResultChartView | None:
         [ChartSeries(label, tuple(series.observations))], None, series.unit, _term(ward)
     )
     assert spec is not None
+    spec["layout"]["showlegend"] = False  # one series, named by the caption
     return ResultChartView(
         caption=f"{t('ward.results_chart')}: {label}"
         + (f" ({series.unit})" if series.unit else ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
@@ -306,6 +307,7 @@ def test_every_real_result_series_with_two_values_has_its_own_chart(viet_hung) -
     assert len(plots) == len(charted)
     for plot, series in zip(plots, charted, strict=True):
         spec = json.loads(plot["data-chart"])
+        go.Figure(spec)  # plotly's own validation of the plain dict
         [trace] = spec["data"]  # one series per chart: never two areas on one line
         values = [o for o in series.observations if o.value is not None]
         assert sorted(trace["y"]) == sorted(o.value for o in values)
@@ -333,6 +335,7 @@ def test_a_result_of_the_same_indicator_is_the_targets_baseline_never_its_data(
     assert "04 phường cũ" in baseline.get_text() and "100" in baseline.table.get_text()
     # Drawn, but apart: a baseline trace, no measured series; the status has no data.
     spec = json.loads(page.select_one("[data-chart]")["data-chart"])
+    go.Figure(spec)
     names = [trace["name"] for trace in spec["data"]]
     assert names[0].startswith("Mức xuất phát: ") and names[1].startswith("Mục tiêu")
     assert viet_hung.targets[target.id].status == "no_data"
