@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors
 from .load import WARDS_FOLDER, WardData, load_dataset
 from .model import (
     Observation,
@@ -222,7 +222,7 @@ def add_measurement(
         ) from None
     if found is None:
         raise _arg_error(
-            ward, "series.yaml", "--series", "unknown-reference", kind="chuỗi số liệu", id=series_id
+            ward, "series.yaml", "--series", "unknown-reference", kind=KIND["series"], id=series_id
         )
     source = _drop_empty(
         {"document": document, "section": section, "row": row, "page": page, "quote": quote}
@@ -269,7 +269,12 @@ def add_status(
     index = next((i for i, p in enumerate(ward.projects) if p.id == project_id), None)
     if index is None:
         raise _arg_error(
-            ward, "projects.yaml", "--project", "unknown-reference", kind="dự án", id=project_id
+            ward,
+            "projects.yaml",
+            "--project",
+            "unknown-reference",
+            kind=KIND["project"],
+            id=project_id,
         )
     edits: list[Edit] = []
     if status is not None:

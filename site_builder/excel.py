@@ -52,7 +52,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .archive import normalise_xlsx
 from .computed import ComputedWard
 from .edit import ParentTargetError, all_targets, commit, load_ward, resolve_series
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors
 from .fmt import LOCALE, day, number, number_with_unit, period
 from .labels import t
 from .load import WardData
@@ -497,7 +497,8 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         f" ({t('project.done')} hoặc {t('project.not_done')}) và 'Căn cứ'.",
         "Không thêm chỉ tiêu, dự án mới ở đây (cần nguồn và trích dẫn): thêm trong tệp YAML.",
         "Xóa một hàng không xóa gì trong dữ liệu.",
-        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. Kỳ: 2026, 2026-Q2 hoặc 2026-06-30.",
+        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. "
+        "Kỳ: 2026, 2026-Q2, 2026-06 hoặc 2026-06-30.",
         "Trạng thái dự án: " + ", ".join(t(f"project_status.{c}") for c in _STATUS_CODES) + ".",
         "Ghi nhận số liệu: "
         + ", ".join(t(f"flag.{c}") for c in _FLAG_CODES)
@@ -824,11 +825,11 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _target_columns(ward.ward.term_end), imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_target"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["target row"])
             continue
         if kind == "group":
             if item_id not in groups:
-                imp.error(row, "id", "unknown-reference", kind="nhóm chỉ tiêu", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["target group"], id=item_id)
                 continue
             index, group = groups[item_id]
             _compare(
@@ -842,7 +843,7 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             )
             continue
         if item_id not in locs:
-            imp.error(row, "id", "unknown-reference", kind="chỉ tiêu", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["target"], id=item_id)
             continue
         loc, target = locs[item_id]
         _compare(imp, row, "targets.yaml", loc, target.model_dump(), text_keys, _ORDER["target"])
@@ -866,11 +867,11 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _PROJECT_COLUMNS, imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_project"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["project row"])
             continue
         if kind == "table":
             if item_id not in tables:
-                imp.error(row, "id", "unknown-reference", kind="bảng", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["table"], id=item_id)
                 continue
             index, table = tables[item_id]
             current = {"code": table.number, "name": table.title}
@@ -886,7 +887,7 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             or not isinstance(row_index, int)
             or row_index >= len(projects[item_id][1].rows)
         ):
-            imp.error(row, "id", "unknown-reference", kind="dự án", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["project"], id=item_id)
             continue
         index, project = projects[item_id]
         base: Loc = ("projects", index)
@@ -956,7 +957,7 @@ def _new_observation(
         imp.error(row, "series", "series-parent-target", **exc.params())
         return
     if found is None:
-        imp.error(row, "series", "unknown-reference", kind="chuỗi số liệu", id=key)
+        imp.error(row, "series", "unknown-reference", kind=KIND["series"], id=key)
         return
     if isinstance(found, dict):
         index = len(ward.series) + len(created)
@@ -1002,7 +1003,11 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         )
         if found is None or obs_index is None:
             imp.error(
-                row, "series", "unknown-reference", kind="số liệu", id=f"{key_series} {key_period}"
+                row,
+                "series",
+                "unknown-reference",
+                kind=KIND["observation"],
+                id=f"{key_series} {key_period}",
             )
             continue
         if series_id != key_series:
@@ -1032,7 +1037,9 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
         if key_project is None:
             if project_id not in projects:
-                imp.error(row, "project", "unknown-reference", kind="dự án", id=project_id or "")
+                imp.error(
+                    row, "project", "unknown-reference", kind=KIND["project"], id=project_id or ""
+                )
                 continue
             index, project = projects[project_id]
             position = len(project.status_history) + added.get(project_id, 0)
@@ -1059,7 +1066,7 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
                 row,
                 "project",
                 "unknown-reference",
-                kind="trạng thái dự án",
+                kind=KIND["project status"],
                 id=f"{key_project} {key_index}",
             )
             continue
@@ -1097,7 +1104,9 @@ def _import_milestones(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
         if key_project is None:
             if project_id not in projects:
-                imp.error(row, "project", "unknown-reference", kind="dự án", id=project_id or "")
+                imp.error(
+                    row, "project", "unknown-reference", kind=KIND["project"], id=project_id or ""
+                )
                 continue
             index, project = projects[project_id]
             position = len(project.milestones) + added.get(project_id, 0)
@@ -1114,7 +1123,7 @@ def _import_milestones(ws: Worksheet, ward: WardData, imp: _Import) -> None:
                 row,
                 "project",
                 "unknown-reference",
-                kind="mốc dự án",
+                kind=KIND["project milestone"],
                 id=f"{key_project} {key_index}",
             )
             continue
