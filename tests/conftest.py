@@ -50,11 +50,16 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def soup_of(fixture_site: Path):
     """`soup_of("thu-nghiem/")` -> BeautifulSoup of that built page."""
+    return _soup_reader(fixture_site)
+
+
+def _soup_reader(site: Path):
+    """A reader of a built site's pages, each parsed once."""
     cache: dict[str, BeautifulSoup] = {}
 
     def read(url: str) -> BeautifulSoup:
         if url not in cache:
-            html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+            html = (site / url / "index.html").read_text(encoding="utf-8")
             cache[url] = BeautifulSoup(html, "html.parser")
         return cache[url]
 
@@ -73,12 +78,4 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def real_soup(real_site: Path):
     """`real_soup("kien-an/")` -> BeautifulSoup of that page of the real site."""
-    cache: dict[str, BeautifulSoup] = {}
-
-    def read(url: str) -> BeautifulSoup:
-        if url not in cache:
-            html = (real_site / url / "index.html").read_text(encoding="utf-8")
-            cache[url] = BeautifulSoup(html, "html.parser")
-        return cache[url]
-
-    return read
+    return _soup_reader(real_site)
