@@ -8,8 +8,9 @@
 - `docs`: regenerate the staff reference pages (`--check` fails when they are stale).
 - `downloads`: write every open-data file (CSV, JSON, XLSX, ZIP, schemas) to a folder.
 - `export-xlsx`, `import-xlsx`: the Excel round-trip of one ward (excel.py).
-- `add-measurement`, `add-status`: append a measured value or a project status change,
-  keeping every other byte of the YAML (edit.py).
+- `add-measurement`, `add-status`: append a measured value (the first one of a target
+  creates its series) or a project status change or milestone, keeping every other
+  byte of the YAML (edit.py).
 """
 
 from __future__ import annotations
@@ -210,6 +211,9 @@ def _add_measurement(args: argparse.Namespace) -> int:
 
 
 def _add_status(args: argparse.Namespace) -> int:
+    if args.status is None and args.milestone is None:
+        print("Cần --status, --milestone hoặc cả hai.", file=sys.stderr)
+        return 2
     try:
         written = add_status(
             Path(args.data),
@@ -219,12 +223,16 @@ def _add_status(args: argparse.Namespace) -> int:
             status=args.status,
             source=args.source,
             note=args.note,
+            milestone=args.milestone,
+            planned=args.planned,
         )
     except DataErrors as exc:
         print(exc.report(args.lang), file=sys.stderr)
         print(_NOTHING_WRITTEN, file=sys.stderr)
         return 1
-    return _added(written, f"trạng thái '{args.status}' của dự án {args.project}")
+    what = [f"trạng thái '{args.status}'"] if args.status else []
+    what += [f"mốc “{args.milestone}”"] if args.milestone else []
+    return _added(written, f"{' và '.join(what)} của dự án {args.project}")
 
 
 def _day(text: str) -> date:
@@ -278,7 +286,12 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     im.set_defaults(run=_import_xlsx)
     am = sub.add_parser("add-measurement", help="add a measured value to a series")
     one_ward(am)
-    am.add_argument("--series", required=True, help="series id (series.yaml)")
+    am.add_argument(
+        "--series",
+        required=True,
+        help="series id (series.yaml), or a target id: its whole-ward series, which the "
+        "first measurement creates",
+    )
     am.add_argument(
         "--period", required=True, type=_period, help="2026, 2026-Q2, 2026-06 or 2026-06-30"
     )
@@ -303,11 +316,19 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     st.add_argument("--date", required=True, type=_day, help="2026-03-01 or 01/03/2026")
     st.add_argument(
         "--status",
-        required=True,
         choices=["not_started", "in_progress", "completed", "paused", "cancelled"],
+        help="the new status (give --status, --milestone or both)",
     )
     st.add_argument("--source", required=True, help="basis: document, report or meeting")
-    st.add_argument("--note", help="note shown on the timeline")
+    st.add_argument("--note", help="note shown on the timeline (with --status)")
+    st.add_argument(
+        "--milestone", help='a milestone reached on --date, as text: "Khởi công", "Bàn giao"'
+    )
+    st.add_argument(
+        "--planned",
+        action="store_true",
+        help="the milestone is planned for --date, not yet reached",
+    )
     st.set_defaults(run=_add_status)
 
 

@@ -140,6 +140,14 @@ _CODES = [
         "Kiểm tra chính tả mã, hoặc thêm mục được tham chiếu.",
     ),
     ErrorCode(
+        "series-parent-target",
+        "Chỉ tiêu '{id}' mang giá trị ở các chỉ tiêu con: ghi số liệu cho chỉ tiêu con "
+        "({children})",
+        "Target '{id}' holds its values in its child targets: record the measurement "
+        "for a child ({children})",
+        "Thay mã chỉ tiêu cha bằng mã của chỉ tiêu con mà số liệu đo.",
+    ),
+    ErrorCode(
         "duplicate-period",
         "Kỳ '{period}' có hai số liệu trong cùng chuỗi (lần đầu ở dòng {first_line})",
         "Period '{period}' has two values in one series (first at line {first_line})",
@@ -166,6 +174,12 @@ _CODES = [
         "tệp .xls, .csv không dùng được.",
     ),
     ErrorCode(
+        "xlsx-missing",
+        "Không tìm thấy tệp Excel '{name}'",
+        "Excel file '{name}' not found",
+        "Kiểm tra tên và đường dẫn của tệp (ví dụ `viet-hung.xlsx`, hoặc đường dẫn đầy đủ).",
+    ),
+    ErrorCode(
         "xlsx-layout",
         "Tệp Excel không đúng mẫu: {detail}",
         "The Excel file does not follow the template: {detail}",
@@ -177,7 +191,7 @@ _CODES = [
         "Hàng mới không có mã: không thêm {kind} mới qua Excel",
         "A new row without an id: a new {kind} cannot be added from Excel",
         "Thêm mục mới trong tệp YAML (cần nguồn và trích dẫn nguyên văn), rồi xuất lại tệp Excel. "
-        "Qua Excel chỉ thêm được hàng số liệu và hàng trạng thái dự án.",
+        "Qua Excel chỉ thêm được hàng số liệu, hàng trạng thái dự án và hàng mốc dự án.",
     ),
     ErrorCode(
         "xlsx-moved-row",
@@ -212,6 +226,7 @@ KIND: dict[str, Words] = {
     "former ward": Words("phường cũ", "former ward"),
     "observation": Words("số liệu", "observation"),
     "project status": Words("trạng thái dự án", "project status"),
+    "project milestone": Words("mốc dự án", "project milestone"),
     "document": Words("văn bản", "document"),
     "organisation": Words("đơn vị", "organisation"),
     "target row": Words("chỉ tiêu, nhóm chỉ tiêu", "target or target group"),

@@ -46,8 +46,13 @@ LABELS: dict[str, str] = {
     "ward.results": "Kết quả văn bản đã công bố",
     "ward.results_intro": (
         "Số liệu về kết quả đã đạt mà văn bản in ra, theo từng địa bàn (phường cũ hoặc "
-        "phạm vi như in). Các số liệu này không gắn với chỉ tiêu 2025-2030 nào, không "
-        "dùng để đánh giá tiến độ và không cộng giữa các địa bàn."
+        "phạm vi như in). Các số liệu này không đo chỉ tiêu 2025-2030 nào, không "
+        "dùng để đánh giá tiến độ và không cộng giữa các địa bàn. Chuỗi có từ hai số liệu "
+        "trở lên có biểu đồ riêng; mỗi biểu đồ chỉ vẽ một chuỗi, số liệu đầy đủ ở bảng dưới."
+    ),
+    "ward.results_chart": "Biểu đồ kết quả đã công bố",
+    "ward.results_baselines": (
+        "Kết quả cùng chỉ số với chỉ tiêu 2025-2030, hiển thị làm mức xuất phát trên trang chỉ tiêu"
     ),
     "ward.inferred_group": "tên nhóm do biên tập đặt, văn bản không in",
     "ward.facts": "Thông tin chung",
@@ -102,6 +107,14 @@ LABELS: dict[str, str] = {
     "target.data": "Số liệu",
     "target.no_data": "Chưa có số liệu đo lường cho chỉ tiêu này. Trang sẽ hiện biểu đồ khi có số liệu được công bố.",
     "target.chart_caption": "Biểu đồ: số liệu đo được và mục tiêu",
+    "target.baseline": "Mức xuất phát",
+    "target.baseline_title": "Mức xuất phát (kết quả văn bản đã công bố)",
+    "target.baseline_note": (
+        "Các số liệu dưới đây là kết quả văn bản đã công bố cho giai đoạn trước, cùng chỉ số "
+        "với chỉ tiêu này. Trang hiển thị chúng làm mức xuất phát để so sánh; chúng không phải "
+        "số liệu đo chỉ tiêu trong nhiệm kỳ, không gộp vào số liệu đo và không dùng để đánh "
+        "giá trạng thái. Trên biểu đồ, mức xuất phát là điểm hình thoi màu xám."
+    ),
     "target.table_caption": "Số liệu và mục tiêu dạng bảng",
     "target.row_goal": "Mục tiêu",
     "target.restored": "Văn bản được khôi phục từ bản quét (OCR); xem đoạn trích gốc ở phần Nguồn.",
@@ -202,6 +215,10 @@ LABELS: dict[str, str] = {
     "xlsx.project_name": "Tên kế hoạch, đề án, dự án, công trình",
     "xlsx.latest": "Số liệu mới nhất",
     "xlsx.series_id": "Mã chuỗi",
+    "xlsx.series_key": "Mã chuỗi để ghi số liệu",
+    "xlsx.year": "Năm",
+    "xlsx.milestone": "Nội dung mốc",
+    "xlsx.done": "Đã đạt chưa",
     "xlsx.target": "Chỉ tiêu",
     "xlsx.period": "Kỳ",
     "xlsx.flags": "Ghi nhận",

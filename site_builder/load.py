@@ -429,14 +429,18 @@ class _WardChecker:
                     )
         for i, series in enumerate(sf.series):
             loc = ("series", i)
-            if series.target is not None and series.target not in target_ids:
-                self.error(
-                    "series.yaml",
-                    (*loc, "target"),
-                    "unknown-reference",
-                    kind=KIND["target"],
-                    id=series.target,
-                )
+            for key, linked in (
+                ("target", series.target),
+                ("baseline_for", series.baseline_for),
+            ):
+                if linked is not None and linked not in target_ids:
+                    self.error(
+                        "series.yaml",
+                        (*loc, key),
+                        "unknown-reference",
+                        kind=KIND["target"],
+                        id=linked,
+                    )
             if series.area is not None and series.area not in former:
                 self.error(
                     "series.yaml",

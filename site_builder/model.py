@@ -393,6 +393,12 @@ class Series(Model):
     link_note: Text | None = Field(
         None, description="Văn bản liên hệ chuỗi với chỉ tiêu thế nào (hiển thị trên biểu đồ)."
     )
+    baseline_for: Id | None = Field(
+        None,
+        description="Mã chỉ tiêu mà kết quả này (thường của nhiệm kỳ trước) là mức xuất phát: "
+        "chỉ ghi khi văn bản rõ ràng nói cùng một chỉ số. Trang chỉ tiêu hiển thị chuỗi làm mức "
+        "xuất phát, kèm ghi chú; chuỗi không dùng để đánh giá trạng thái.",
+    )
     running_total: bool = Field(
         False, description="true nếu mỗi số liệu đã là lũy kế từ đầu kỳ (không cộng dồn thêm)."
     )

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from . import urls
-from .charts import ChartSeries, target_chart
+from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
 from .describe import amount, deadline_year, describe_goal, rank_words
 from .fmt import day, number, period
@@ -285,7 +285,17 @@ class WardPage:
     breakthroughs: list[TaskView]
     main_tasks: list[TaskView]
     results: list[ResultsAreaView] = field(default_factory=list)
+    plotly_src: str = ""  # relative URL of plotly.js, for the results' charts
     open_data: OpenDataView | None = None
+
+
+@dataclass(frozen=True)
+class ResultChartView:
+    """A chart of one published result series with two or more values."""
+
+    caption: str  # the series and its area, as the figure's caption
+    chart_json: str  # Plotly spec, JSON, for a data attribute
+    chart_label: str  # text alternative: every value drawn, in a sentence
 
 
 @dataclass(frozen=True)
@@ -294,6 +304,8 @@ class ResultsAreaView:
 
     name: str
     rows: list[DataRowView]
+    charts: list[ResultChartView] = field(default_factory=list)
+    baselines: list[Link] = field(default_factory=list)  # targets a result is the baseline of
 
 
 @dataclass(frozen=True)
@@ -354,6 +366,19 @@ class TargetBody:
     series_notes: list[str]  # how each series relates to the target, from the document
     rows: list[DataRowView]
     children: list[TargetBody] = field(default_factory=list)
+    baseline: BaselineView | None = None
+
+
+@dataclass(frozen=True)
+class BaselineView:
+    """Results of another period shown as a target's starting point.
+
+    Never merged into its measurements (`Series.baseline_for`).
+    """
+
+    note: str  # says what these figures are, and that no status uses them
+    link_notes: list[str]  # why each series is the same indicator, as the data says
+    rows: list[DataRowView]
 
 
 @dataclass(frozen=True)
@@ -545,6 +570,13 @@ def _area_name(ward: WardData, series: Series) -> str:
 
 
 def _series_label(ward: WardData, series: Series) -> str:
+    """The series' name and its area, once.
+
+    A name that already states its scope as printed (`area_text`) is not followed by it
+    again.
+    """
+    if series.area_text is not None and series.area_text in series.name:
+        return series.name
     return f"{series.name} ({_area_name(ward, series)})"
 
 
@@ -596,30 +628,66 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
     return rows
 
 
-def _results(ward: WardData) -> list[ResultsAreaView]:
+def _result_chart(ward: WardData, series: Series) -> ResultChartView | None:
+    """A chart of one result series with two or more values; one value needs no chart."""
+    if sum(o.value is not None for o in series.observations) < 2:
+        return None
+    label = _series_label(ward, series)
+    spec = target_chart(
+        [ChartSeries(label, tuple(series.observations))], None, series.unit, _term(ward)
+    )
+    assert spec is not None
+    spec["layout"]["showlegend"] = False  # one series, named by the caption
+    return ResultChartView(
+        caption=f"{t('ward.results_chart')}: {label}"
+        + (f" ({series.unit})" if series.unit else ""),
+        chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")),
+        chart_label=_chart_label(t("ward.results_chart"), [(label, series)]),
+    )
+
+
+def _results(ward: WardData, here: str) -> list[ResultsAreaView]:
     """Series that measure no target, by area in the order of the file; never added up.
 
     These are results a document reports, such as a former ward's 2020-2025 figures.
+    Each series with two or more values is also charted, on its own (one series per
+    chart, so values of different areas or measures are never drawn as one line).
     """
-    by_area: dict[str, list[DataRowView]] = {}
+    rows: dict[str, list[DataRowView]] = {}
+    charts: dict[str, list[ResultChartView]] = {}
+    baselines: dict[str, list[Link]] = {}
+    targets = _target_links(ward)
     for s in ward.series:
         if s.target:
             continue  # drawn on its target's page
+        area = _area_name(ward, s)
         label = f"{s.name} ({s.unit})" if s.unit else s.name
-        by_area.setdefault(_area_name(ward, s), []).extend(_observation_rows(ward, s, label))
-    return [ResultsAreaView(name, rows) for name, rows in by_area.items() if rows]
+        rows.setdefault(area, []).extend(_observation_rows(ward, s, label))
+        chart = _result_chart(ward, s)
+        if chart is not None:
+            charts.setdefault(area, []).append(chart)
+        if s.baseline_for:
+            name, url = targets[s.baseline_for]
+            baselines.setdefault(area, []).append(Link(name, urls.relative(here, url)))
+    return [
+        ResultsAreaView(area, area_rows, charts.get(area, []), baselines.get(area, []))
+        for area, area_rows in rows.items()
+        if area_rows
+    ]
 
 
-def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
-    """Text alternative of the chart: what it draws, in a sentence."""
-    drawn = "; ".join(
-        f"{_series_label(ward, s)}: "
+def _chart_label(caption: str, drawn: list[tuple[str, Series]]) -> str:
+    """Text alternative of a chart: its caption, then every value it draws, in time order."""
+    values = "; ".join(
+        f"{label}: "
         + ", ".join(
-            f"{period(o.period)} {number(o.value)}" for o in s.observations if o.value is not None
+            f"{period(o.period)} {number(o.value)}"
+            for o in sorted(s.observations, key=lambda o: (period_x(o.period), o.period))
+            if o.value is not None
         )
-        for s in series
+        for label, s in drawn
     )
-    return f"{t('target.chart_caption')}. {drawn}."
+    return f"{caption}. {values}."
 
 
 def _value_label(goal: Goal | None) -> str:
@@ -716,9 +784,25 @@ def _project_counts(computed: ComputedWard) -> list[StatusCount]:
     ]
 
 
+def _baseline_label(ward: WardData, series: Series) -> str:
+    return f"{t('target.baseline')}: {_series_label(ward, series)}"
+
+
+def _baseline(ward: WardData, starts: list[Series]) -> BaselineView | None:
+    """The results shown as a target's baseline, with the note that says so."""
+    if not starts:
+        return None
+    return BaselineView(
+        note=t("target.baseline_note"),
+        link_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in starts if s.link_note],
+        rows=[row for s in starts for row in _observation_rows(ward, s, _baseline_label(ward, s))],
+    )
+
+
 def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
     ward = computed.ward
     series = computed.series_by_target.get(target.id, [])
+    starts = [s for s in ward.series if s.baseline_for == target.id]
     assessment = computed.targets[target.id]
     spec = (
         target_chart(
@@ -727,8 +811,9 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
             target.unit,
             _term(ward),
             assessment.expected_path,
+            [ChartSeries(_baseline_label(ward, s), tuple(s.observations)) for s in starts],
         )
-        if series
+        if series or starts
         else None
     )
     override = None
@@ -753,10 +838,15 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
         notes=_notes(ward, target.notes),
         override=override,
         chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")) if spec else None,
-        chart_label=_chart_label(target, series, ward),
+        chart_label=_chart_label(
+            t("target.chart_caption"),
+            [(_baseline_label(ward, s), s) for s in starts]
+            + [(_series_label(ward, s), s) for s in series],
+        ),
         series_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in series if s.link_note],
         rows=_data_rows(ward, target, series),
         children=[_target_body(computed, child) for child in target.children],
+        baseline=_baseline(ward, starts),
     )
 
 
@@ -1000,7 +1090,8 @@ def build_ward(computed: ComputedWard) -> WardPage:
         priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
         breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
         main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
-        results=_results(ward),
+        results=_results(ward, here),
+        plotly_src=urls.relative(here, urls.PLOTLY_JS),
         open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
     )
 

@@ -391,4 +391,27 @@ def test_every_error_code_is_tested_or_documented() -> None:
         "yaml-multiple-documents",
     }
     excel = {code for code in CODES if code.startswith("xlsx-")}  # tests/test_excel.py
-    assert set(CODES) <= tested | excel | {"yaml-ambiguous-number"}
+    edit = {"series-parent-target"}  # tests/test_edit.py, tests/test_excel.py
+    assert set(CODES) <= tested | excel | edit | {"yaml-ambiguous-number"}
+
+
+def test_a_baseline_must_name_a_known_target(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import REPO_ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data" / "wards" / "viet-hung", data / "wards" / "viet-hung")
+    series = data / "wards" / "viet-hung" / "series.yaml"
+    text = series.read_text(encoding="utf-8")
+    series.write_text(text.replace("baseline_for: giao-vien-dat-chuan", "baseline_for: khong-co"))
+    with pytest.raises(DataErrors) as info:
+        load_dataset(data)
+    [error] = info.value.errors
+    assert (error.code, error.file.name, error.params["id"]) == (
+        "unknown-reference",
+        "series.yaml",
+        "khong-co",
+    )
+    assert error.field.endswith(".baseline_for")
+    assert text.splitlines()[error.line - 1].strip().startswith("baseline_for:")

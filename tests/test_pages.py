@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
@@ -327,6 +328,79 @@ def test_ward_page_shows_results_that_measure_no_target(soup_of) -> None:
         ],
     ]
     assert all("Phần I" in r[4] for r in rows)
+
+
+# ---------------------------------------------------------------- real results (issue 14)
+
+
+@pytest.fixture(scope="module")
+def viet_hung():
+    from site_builder.load import load_dataset
+
+    from .conftest import REPO_ROOT
+
+    ward = load_dataset(REPO_ROOT / "data", ["viet-hung"]).wards[0]
+    return compute_ward(ward, date(2026, 6, 30))
+
+
+def _page(model) -> BeautifulSoup:
+    from site_builder.render import render
+
+    return BeautifulSoup(render(model), "html.parser")
+
+
+def test_every_real_result_series_with_two_values_has_its_own_chart(viet_hung) -> None:
+    import json
+
+    ward = viet_hung.ward
+    charted = [
+        s
+        for s in ward.series
+        if not s.target and sum(o.value is not None for o in s.observations) >= 2
+    ]
+    assert len(charted) == 7  # the budget series of Việt Hưng (cũ) and Giang Biên
+    page = _page(build_ward(viet_hung))
+    plots = page.select(".sb-chart__plot[data-chart]")
+    assert len(plots) == len(charted)
+    for plot, series in zip(plots, charted, strict=True):
+        spec = json.loads(plot["data-chart"])
+        go.Figure(spec)  # plotly's own validation of the plain dict
+        [trace] = spec["data"]  # one series per chart: never two areas on one line
+        values = [o for o in series.observations if o.value is not None]
+        assert sorted(trace["y"]) == sorted(o.value for o in values)
+        assert trace["x"] == sorted(trace["x"])
+        figure = plot.find_parent("figure")
+        assert series.name in figure.figcaption.get_text()
+        # The figures are also in the area's table (the chart's text alternative).
+        assert all(f"{o.period[:4]}" in plot["aria-label"] for o in values)
+        area = figure.find_next("table")
+        assert series.name in area.get_text()
+    assert plots[0]["data-plotly-src"].endswith("plotly-basic.min.js")
+
+
+def test_a_result_of_the_same_indicator_is_the_targets_baseline_never_its_data(
+    viet_hung,
+) -> None:
+    import json
+
+    target = next(t for t in viet_hung.ward.targets if t.id == "giao-vien-dat-chuan")
+    page = _page(build_target(viet_hung, target))
+    baseline = page.select_one(".sb-baseline")
+    assert baseline is not None
+    note = baseline.select_one("[role=note]").get_text()
+    assert "mức xuất phát" in note and "không dùng để đánh giá" in note
+    assert "04 phường cũ" in baseline.get_text() and "100" in baseline.table.get_text()
+    # Drawn, but apart: a baseline trace, no measured series; the status has no data.
+    spec = json.loads(page.select_one("[data-chart]")["data-chart"])
+    go.Figure(spec)
+    names = [trace["name"] for trace in spec["data"]]
+    assert names[0].startswith("Mức xuất phát: ") and names[1].startswith("Mục tiêu")
+    assert viet_hung.targets[target.id].status == "no_data"
+    assert "Mức xuất phát" in page.select_one("[data-chart]")["aria-label"]
+    # The ward page lists the result with its own area and links to the target.
+    ward_page = _page(build_ward(viet_hung))
+    said = next(p for p in ward_page.select("p") if "làm mức xuất phát" in p.get_text())
+    assert [a["href"] for a in said.select("a")] == ["chi-tieu/giao-vien-dat-chuan/"]
 
 
 # ---------------------------------------------------------------- the real data (#14 audit)
