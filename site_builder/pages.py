@@ -593,7 +593,8 @@ def _observation_rows(ward: WardData, series: Series, label: str) -> list[DataRo
             note=note_html(obs.note) if obs.note else None,
             is_goal=False,
         )
-        for obs in sorted(series.observations, key=lambda o: o.period)
+        # Time order by each period's last day, not text order ("2026-06-30" < "2026-Q2").
+        for obs in sorted(series.observations, key=lambda o: (period_bounds(o.period)[1], o.period))
     ]
 
 

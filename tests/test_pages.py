@@ -568,3 +568,27 @@ def test_sitemap_dates_pages_by_their_data(tmp_path: Path) -> None:
         "https://example.org/cam-ket/viet-hung/chi-tieu/chi-so-chuyen-doi-so-dti/",
     ):
         assert urls[loc] == (expected.isoformat() if expected else None)
+
+
+def test_data_table_rows_are_in_time_order(fixture_dataset: Dataset) -> None:
+    """A day, a month and a quarter interleave by when they end, not by their text."""
+    from site_builder.model import Observation, Series, Source
+    from site_builder.pages import _observation_rows
+
+    [ward] = fixture_dataset.wards
+    source = Source(document=ward.documents[0].id, quote="q")
+    periods = ["2026", "2026-Q2", "2026-06-30", "2026-05", "2025-Q4"]
+    series = Series(
+        id="s",
+        name="S",
+        observations=[Observation(period=p, value=1, source=source) for p in periods],
+    )
+    rows = _observation_rows(ward, series, "S")
+    # A day and the quarter ending on it: the shorter period first (text order breaks the tie).
+    assert [r.period for r in rows] == [
+        "Quý IV/2025",
+        "Tháng 5/2026",
+        "30/06/2026",
+        "Quý II/2026",
+        "2026",
+    ]
