@@ -20,6 +20,7 @@ from .model import Goal, Observation
 # only difference (the legend also names each trace).
 _SERIES_COLOURS = ["#1f4e9c", "#b3541e", "#2e7d32", "#6a1b9a", "#00838f"]
 _GOAL_COLOUR = "#c62828"
+_BASELINE_COLOUR = "#616161"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ def period_x(period: str) -> float:
     if len(period) == 10:
         day = date.fromisoformat(period)
         return day.year + (day.timetuple().tm_yday - 1) / 366
+    if len(period) == 7:  # a month, "2026-06"
+        return int(period[:4]) + (int(period[5:]) - 0.5) / 12
     return float(period)
 
 
@@ -93,20 +96,57 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
     ]
 
 
+def _in_time_order(observations: tuple[Observation, ...]) -> list[Observation]:
+    """Measured points in time order.
+
+    By position on the time axis, not file order: a file may list the years and then the
+    quarters, and a line drawn in that order would double back.
+    """
+    return sorted(
+        (o for o in observations if o.value is not None),
+        key=lambda o: (period_x(o.period), o.period),
+    )
+
+
+def _baseline_trace(s: ChartSeries) -> dict[str, Any]:
+    """A baseline from another period's results, drawn apart from the measured values.
+
+    Grey open diamonds, never joined to the measured line, named as a baseline in the legend.
+    """
+    points = _in_time_order(s.observations)
+    name = _chart_text(s.label)
+    return {
+        "type": "scatter",
+        "mode": "lines+markers" if len(points) > 1 else "markers",
+        "name": name,
+        "x": [period_x(o.period) for o in points],
+        "y": [o.value for o in points],
+        "line": {"color": _BASELINE_COLOUR, "dash": "dot", "width": 2},
+        "marker": {"size": 10, "symbol": "diamond-open", "color": _BASELINE_COLOUR},
+        "hovertemplate": "%{y:,.2~f}<extra>" + name + "</extra>",
+    }
+
+
 def target_chart(
     series: list[ChartSeries],
     goal: Goal | None,
     unit: str | None,
     term: tuple[int, int],
     expected_path: list[tuple[float, float]] | None = None,
+    baselines: list[ChartSeries] | None = None,
 ) -> dict[str, Any] | None:
-    """Spec of a target's chart; None when nothing was measured (the page says so)."""
+    """Spec of a target's chart; None when nothing was measured (the page says so).
+
+    `baselines` are results of another period shown as the target's starting point
+    (`Series.baseline_for`), drawn apart from the measured series.
+    """
     measured = [s for s in series if any(o.value is not None for o in s.observations)]
-    if not measured:
+    starts = [s for s in baselines or [] if any(o.value is not None for o in s.observations)]
+    if not measured and not starts:
         return None
-    data: list[dict[str, Any]] = []
+    data: list[dict[str, Any]] = [_baseline_trace(s) for s in starts]
     for i, s in enumerate(measured):
-        points = [o for o in s.observations if o.value is not None]
+        points = _in_time_order(s.observations)
         data.append(
             {
                 "type": "scatter",

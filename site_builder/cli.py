@@ -8,8 +8,9 @@
 - `docs`: regenerate the staff reference pages (`--check` fails when they are stale).
 - `downloads`: write every open-data file (CSV, JSON, XLSX, ZIP, schemas) to a folder.
 - `export-xlsx`, `import-xlsx`: the Excel round-trip of one ward (excel.py).
-- `add-measurement`, `add-status`: append a measured value or a project status change,
-  keeping every other byte of the YAML (edit.py).
+- `add-measurement`, `add-status`: append a measured value (the first one of a target
+  creates its series) or a project status change or milestone, keeping every other
+  byte of the YAML (edit.py).
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from typing import Any
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_files
 from .edit import Written, add_measurement, add_status
-from .errors import DataErrors
+from .errors import DataErrors, Invalid
 from .excel import export_workbook, import_workbook
 from .generate import compute, generate_pages
 from .history import file_dates
 from .load import load_dataset
-from .model import PERIOD_RE
+from .model import period_bounds
 from .national import NationalError, Province, write_national_site
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
@@ -229,6 +230,9 @@ def _add_measurement(args: argparse.Namespace) -> int:
 
 
 def _add_status(args: argparse.Namespace) -> int:
+    if args.status is None and args.milestone is None:
+        print("Cần --status, --milestone hoặc cả hai.", file=sys.stderr)
+        return 2
     try:
         written = add_status(
             Path(args.data),
@@ -238,12 +242,16 @@ def _add_status(args: argparse.Namespace) -> int:
             status=args.status,
             source=args.source,
             note=args.note,
+            milestone=args.milestone,
+            planned=args.planned,
         )
     except DataErrors as exc:
         print(exc.report(args.lang), file=sys.stderr)
         print(_NOTHING_WRITTEN, file=sys.stderr)
         return 1
-    return _added(written, f"trạng thái '{args.status}' của dự án {args.project}")
+    what = [f"trạng thái '{args.status}'"] if args.status else []
+    what += [f"mốc “{args.milestone}”"] if args.milestone else []
+    return _added(written, f"{' và '.join(what)} của dự án {args.project}")
 
 
 def _day(text: str) -> date:
@@ -257,8 +265,10 @@ def _day(text: str) -> date:
 
 
 def _period(text: str) -> str:
-    if not PERIOD_RE.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"'{text}': kỳ dạng 2026, 2026-Q2 hoặc 2026-06-30")
+    try:
+        period_bounds(text)
+    except Invalid as error:
+        raise argparse.ArgumentTypeError(error.words.vi) from None
     return text
 
 
@@ -295,8 +305,15 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     im.set_defaults(run=_import_xlsx)
     am = sub.add_parser("add-measurement", help="add a measured value to a series")
     one_ward(am)
-    am.add_argument("--series", required=True, help="series id (series.yaml)")
-    am.add_argument("--period", required=True, type=_period, help="2026, 2026-Q2 or 2026-06-30")
+    am.add_argument(
+        "--series",
+        required=True,
+        help="series id (series.yaml), or a target id: its whole-ward series, which the "
+        "first measurement creates",
+    )
+    am.add_argument(
+        "--period", required=True, type=_period, help="2026, 2026-Q2, 2026-06 or 2026-06-30"
+    )
     am.add_argument("--value", type=float, help="the number, with a dot: 1.5")
     am.add_argument("--value-text", help='the value as printed: "1,5"')
     am.add_argument("--document", required=True, help="document id (ward.yaml)")
@@ -318,11 +335,19 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     st.add_argument("--date", required=True, type=_day, help="2026-03-01 or 01/03/2026")
     st.add_argument(
         "--status",
-        required=True,
         choices=["not_started", "in_progress", "completed", "paused", "cancelled"],
+        help="the new status (give --status, --milestone or both)",
     )
     st.add_argument("--source", required=True, help="basis: document, report or meeting")
-    st.add_argument("--note", help="note shown on the timeline")
+    st.add_argument("--note", help="note shown on the timeline (with --status)")
+    st.add_argument(
+        "--milestone", help='a milestone reached on --date, as text: "Khởi công", "Bàn giao"'
+    )
+    st.add_argument(
+        "--planned",
+        action="store_true",
+        help="the milestone is planned for --date, not yet reached",
+    )
     st.set_defaults(run=_add_status)
 
 

@@ -1,4 +1,4 @@
-"""Staff edits of a ward's YAML files: add a measurement, add a project status change.
+"""Staff edits of a ward's YAML files: add a measurement, a project status or milestone.
 
 Every change goes through `commit`, the one way this package writes `data/`:
 
@@ -23,9 +23,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors
 from .load import WARDS_FOLDER, WardData, load_dataset
-from .model import Observation, ObservationFlag, ProjectStatus, Source, StatusChange
+from .model import (
+    Observation,
+    ObservationFlag,
+    ProjectMilestone,
+    ProjectStatus,
+    Series,
+    Source,
+    StatusChange,
+    Target,
+)
+from .status import measuring_series
 from .yamlread import Loc, read_yaml
 from .yamlwrite import Append, Edit, EditError, apply_edits, expected_value
 
@@ -33,6 +43,8 @@ from .yamlwrite import Append, Edit, EditError, apply_edits, expected_value
 _OBSERVATION_KEYS = tuple(Observation.model_fields)
 _SOURCE_KEYS = tuple(Source.model_fields)
 _STATUS_KEYS = tuple(StatusChange.model_fields)
+_SERIES_KEYS = tuple(Series.model_fields)
+_MILESTONE_KEYS = tuple(ProjectMilestone.model_fields)
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,58 @@ def _arg_error(ward: WardData, name: str, option: str, code: str, **params: obje
     return DataErrors([DataError(shown, 1, 1, option, code, params)])
 
 
+class ParentTargetError(Exception):
+    """A target whose values are its children's: a measurement belongs to a child."""
+
+    def __init__(self, target: Target) -> None:
+        super().__init__(target.id)
+        self.target = target
+
+    def params(self) -> dict[str, object]:
+        """Fields of the `series-parent-target` message."""
+        return {"id": self.target.id, "children": ", ".join(c.id for c in self.target.children)}
+
+
+def all_targets(ward: WardData) -> dict[str, Target]:
+    """Every target of the ward by id, children included."""
+    out: dict[str, Target] = {}
+
+    def walk(target: Target) -> None:
+        out[target.id] = target
+        for child in target.children:
+            walk(child)
+
+    for target in ward.targets:
+        walk(target)
+    return out
+
+
+def resolve_series(ward: WardData, key: str) -> int | dict[str, Any] | None:
+    """Where a measurement named by `key` (a series id or a target id) goes.
+
+    Returns the index of an existing series in `series.yaml`; for a target that has no
+    whole-ward series yet, the new series its first measurement creates (a mapping with
+    no observations, fields derived from the target: its id, name and unit); None when
+    `key` names neither. A series id wins over a target id. Raises `ParentTargetError`
+    for a target whose values are its children's, since no unit or goal can be derived.
+    """
+    index = next((i for i, s in enumerate(ward.series) if s.id == key), None)
+    if index is not None:
+        return index
+    target = all_targets(ward).get(key)
+    if target is None:
+        return None
+    measured = measuring_series(target, [s for s in ward.series if s.target == key])
+    if measured is not None:
+        return ward.series.index(measured)
+    if target.goal is None:
+        raise ParentTargetError(target)
+    item = _drop_empty(
+        {"id": key, "name": target.name, "unit": target.unit, "target": key, "observations": []}
+    )
+    return {k: item[k] for k in _SERIES_KEYS if k in item} | {"observations": []}
+
+
 def add_measurement(
     data_dir: Path,
     ward_id: str,
@@ -144,12 +208,21 @@ def add_measurement(
     note: str | None = None,
     flags: Sequence[ObservationFlag] = (),
 ) -> Written:
-    """Append one observation to a series in `series.yaml`."""
+    """Append one observation to a series in `series.yaml`.
+
+    `series_id` may name a target instead: the measurement goes to the target's
+    whole-ward series, which the first measurement creates (`resolve_series`).
+    """
     ward = load_ward(data_dir, ward_id)
-    index = next((i for i, s in enumerate(ward.series) if s.id == series_id), None)
-    if index is None:
+    try:
+        found = resolve_series(ward, series_id)
+    except ParentTargetError as exc:
         raise _arg_error(
-            ward, "series.yaml", "--series", "unknown-reference", kind="chuỗi số liệu", id=series_id
+            ward, "targets.yaml", "--series", "series-parent-target", **exc.params()
+        ) from None
+    if found is None:
+        raise _arg_error(
+            ward, "series.yaml", "--series", "unknown-reference", kind=KIND["series"], id=series_id
         )
     source = _drop_empty(
         {"document": document, "section": section, "row": row, "page": page, "quote": quote}
@@ -166,7 +239,10 @@ def add_measurement(
     )
     ordered = {k: item[k] for k in _OBSERVATION_KEYS if k in item}
     ordered["source"] = {k: source[k] for k in _SOURCE_KEYS if k in source}
-    edit = Append(("series", index, "observations"), ordered)
+    if isinstance(found, dict):
+        edit = Append(("series",), {**found, "observations": [ordered]})
+    else:
+        edit = Append(("series", found, "observations"), ordered)
     return commit(data_dir, ward_id, {"series.yaml": [edit]})[0]
 
 
@@ -176,18 +252,43 @@ def add_status(
     project_id: str,
     *,
     when: date,
-    status: ProjectStatus,
+    status: ProjectStatus | None,
     source: str,
     note: str | None = None,
+    milestone: str | None = None,
+    planned: bool = False,
 ) -> Written:
-    """Append one dated status change to a project in `projects.yaml`."""
+    """Append a dated status change, a milestone (`milestone`: its text), or both.
+
+    A milestone is reached on `when` unless `planned` (then `when` is its planned date).
+    Both go to the project in `projects.yaml` in one checked write.
+    """
+    if status is None and milestone is None:
+        raise ValueError("add_status needs a status, a milestone or both")
     ward = load_ward(data_dir, ward_id)
     index = next((i for i, p in enumerate(ward.projects) if p.id == project_id), None)
     if index is None:
         raise _arg_error(
-            ward, "projects.yaml", "--project", "unknown-reference", kind="dự án", id=project_id
+            ward,
+            "projects.yaml",
+            "--project",
+            "unknown-reference",
+            kind=KIND["project"],
+            id=project_id,
         )
-    item = _drop_empty({"date": when.isoformat(), "status": status, "source": source, "note": note})
-    ordered = {k: item[k] for k in _STATUS_KEYS if k in item}
-    edit = Append(("projects", index, "status_history"), ordered)
-    return commit(data_dir, ward_id, {"projects.yaml": [edit]})[0]
+    edits: list[Edit] = []
+    if status is not None:
+        item = _drop_empty(
+            {"date": when.isoformat(), "status": status, "source": source, "note": note}
+        )
+        ordered = {k: item[k] for k in _STATUS_KEYS if k in item}
+        edits.append(Append(("projects", index, "status_history"), ordered))
+    if milestone is not None:
+        step = {"date": when.isoformat(), "text": milestone, "done": not planned, "source": source}
+        edits.append(
+            Append(
+                ("projects", index, "milestones"),
+                {k: step[k] for k in _MILESTONE_KEYS if k in step},
+            )
+        )
+    return commit(data_dir, ward_id, {"projects.yaml": edits})[0]

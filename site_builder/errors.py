@@ -140,6 +140,14 @@ _CODES = [
         "Kiểm tra chính tả mã, hoặc thêm mục được tham chiếu.",
     ),
     ErrorCode(
+        "series-parent-target",
+        "Chỉ tiêu '{id}' mang giá trị ở các chỉ tiêu con: ghi số liệu cho chỉ tiêu con "
+        "({children})",
+        "Target '{id}' holds its values in its child targets: record the measurement "
+        "for a child ({children})",
+        "Thay mã chỉ tiêu cha bằng mã của chỉ tiêu con mà số liệu đo.",
+    ),
+    ErrorCode(
         "duplicate-period",
         "Kỳ '{period}' có hai số liệu trong cùng chuỗi (lần đầu ở dòng {first_line})",
         "Period '{period}' has two values in one series (first at line {first_line})",
@@ -151,6 +159,12 @@ _CODES = [
         "Ward id '{id}' differs from its folder '{folder}'",
         "Đặt tên thư mục trùng với mã phường.",
     ),
+    ErrorCode(
+        "outside-term",
+        "{what} {value} nằm ngoài nhiệm kỳ {start}-{end} của phường",
+        "{what} {value} is outside the ward's term {start}-{end}",
+        "Kiểm tra lại năm (gõ nhầm?); nếu văn bản thật sự nói vậy, ghi chú và báo người bảo trì.",
+    ),
     # Excel import (excel.py): the file is the workbook, the line its row, the field its cell.
     ErrorCode(
         "xlsx-unreadable",
@@ -158,6 +172,12 @@ _CODES = [
         "The Excel file cannot be read: {detail}",
         'Mở tệp bằng Excel và lưu lại dạng "Excel Workbook (.xlsx)"; '
         "tệp .xls, .csv không dùng được.",
+    ),
+    ErrorCode(
+        "xlsx-missing",
+        "Không tìm thấy tệp Excel '{name}'",
+        "Excel file '{name}' not found",
+        "Kiểm tra tên và đường dẫn của tệp (ví dụ `viet-hung.xlsx`, hoặc đường dẫn đầy đủ).",
     ),
     ErrorCode(
         "xlsx-layout",
@@ -171,7 +191,7 @@ _CODES = [
         "Hàng mới không có mã: không thêm {kind} mới qua Excel",
         "A new row without an id: a new {kind} cannot be added from Excel",
         "Thêm mục mới trong tệp YAML (cần nguồn và trích dẫn nguyên văn), rồi xuất lại tệp Excel. "
-        "Qua Excel chỉ thêm được hàng số liệu và hàng trạng thái dự án.",
+        "Qua Excel chỉ thêm được hàng số liệu, hàng trạng thái dự án và hàng mốc dự án.",
     ),
     ErrorCode(
         "xlsx-moved-row",
@@ -182,6 +202,51 @@ _CODES = [
 ]
 
 CODES: dict[str, ErrorCode] = {c.code: c for c in _CODES}
+
+
+@dataclass(frozen=True)
+class Words:
+    """A message parameter said in each language ("văn bản" / "document").
+
+    Parameters that are the data's own text (a printed name, an id) are the same in both
+    messages; words the program adds are not, so each message stays in one language.
+    """
+
+    vi: str
+    en: str
+
+
+# What an error refers to (`unknown-reference`, `xlsx-new-row`), in each language.
+KIND: dict[str, Words] = {
+    "table": Words("bảng", "table"),
+    "series": Words("chuỗi số liệu", "series"),
+    "target": Words("chỉ tiêu", "target"),
+    "project": Words("dự án", "project"),
+    "target group": Words("nhóm chỉ tiêu", "target group"),
+    "former ward": Words("phường cũ", "former ward"),
+    "observation": Words("số liệu", "observation"),
+    "project status": Words("trạng thái dự án", "project status"),
+    "project milestone": Words("mốc dự án", "project milestone"),
+    "document": Words("văn bản", "document"),
+    "organisation": Words("đơn vị", "organisation"),
+    "target row": Words("chỉ tiêu, nhóm chỉ tiêu", "target or target group"),
+    "project row": Words("dự án, bảng phụ lục", "project or appendix table"),
+    "goal year": Words("Năm của mục tiêu", "The goal's year"),
+    "milestone year": Words("Năm của mốc", "The milestone's year"),
+    "target period": Words("Kỳ số liệu của chỉ tiêu", "The target's data period"),
+}
+
+
+class Invalid(ValueError):
+    """A model check that failed, explained in both languages (see `Words`)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(vi)
+        self.words = Words(vi, en)
+
+
+def _in(lang: str, params: dict[str, object]) -> dict[str, object]:
+    return {k: (getattr(v, lang) if isinstance(v, Words) else v) for k, v in params.items()}
 
 
 @dataclass(frozen=True)
@@ -198,17 +263,17 @@ class DataError:
     @property
     def message_vi(self) -> str:
         """Message for staff, in Vietnamese."""
-        return CODES[self.code].vi.format(**self.params)
+        return CODES[self.code].vi.format(**_in("vi", self.params))
 
     @property
     def message_en(self) -> str:
         """Message for maintainers, in English."""
-        return CODES[self.code].en.format(**self.params)
+        return CODES[self.code].en.format(**_in("en", self.params))
 
     @property
     def fix_vi(self) -> str:
         """How to fix it, in Vietnamese."""
-        return CODES[self.code].fix_vi.format(**self.params)
+        return CODES[self.code].fix_vi.format(**_in("vi", self.params))
 
     def format(self, lang: str = "vi") -> str:
         """One line an editor can jump to: `file:line:column: code field: message`."""

@@ -21,9 +21,10 @@ Import compares every editable cell with the loaded data and turns only differen
 into edits (`yamlwrite`), made through `edit.commit`: the whole ward is checked on a
 copy before anything is written, and a problem in an edited item is reported at the
 cell that caused it. So importing an untouched export changes nothing. Rows of new
-measurements and new status changes (no hidden key) are added; new targets or
-projects are refused (they need sources and quotes, written in YAML); deleted rows
-are left alone.
+measurements and new status changes (no hidden key) are added, and a measurement
+whose series column names a target creates that target's whole-ward series (its first
+measurement); new targets or projects are refused (they need sources and quotes,
+written in YAML); deleted rows are left alone.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .archive import normalise_xlsx
 from .computed import ComputedWard
-from .edit import commit, load_ward
-from .errors import DataError, DataErrors
+from .edit import ParentTargetError, all_targets, commit, load_ward, resolve_series
+from .errors import KIND, DataError, DataErrors
 from .fmt import LOCALE, day, number, number_with_unit, period
 from .labels import t
 from .load import WardData
@@ -63,6 +64,7 @@ from .model import (
     ObservationFlag,
     Project,
     ProjectKind,
+    ProjectMilestone,
     ProjectRow,
     ProjectStatus,
     Source,
@@ -71,6 +73,7 @@ from .model import (
     TargetKind,
     Timeframe,
 )
+from .status import measuring_series
 from .text import nfc
 from .yamlread import Loc, format_loc
 from .yamlwrite import Append, Edit, SetValue
@@ -81,6 +84,7 @@ TARGETS_SHEET = "Chỉ tiêu"
 PROJECTS_SHEET = "Dự án"
 OBSERVATIONS_SHEET = "Số liệu"
 STATUS_SHEET = "Trạng thái dự án"
+MILESTONES_SHEET = "Mốc dự án"
 GUIDE_SHEET = "Hướng dẫn"
 KEY_ROW, HEADER_ROW, FIRST_ROW = 2, 3, 4
 
@@ -128,6 +132,7 @@ def _target_columns(term_end: int) -> list[Column]:
         Column("partners", t("col.partners"), width=28),
         Column("status_label", t("status.title"), "readonly", width=18),
         Column("latest", t("xlsx.latest"), "readonly", width=18),
+        Column("series_key", t("xlsx.series_key"), "readonly", width=24),
         Column("row", "row", "hidden"),
         Column("id", "id", "hidden"),
         Column("parent", "parent", "hidden"),
@@ -188,10 +193,24 @@ _STATUS_COLUMNS = [
     Column("key.index", "key.index", "hidden", "int"),
 ]
 
-# Labels a choice cell may show instead of its code (status and flag words).
+_DONE = {"yes": True, "no": False}
+_MILESTONE_COLUMNS = [
+    Column("project", t("xlsx.project_id"), width=30),
+    Column("project_name", t("xlsx.project_name"), "readonly", width=50),
+    Column("date", t("doc.date"), type="date", width=12),
+    Column("year", t("xlsx.year"), type="int", width=8),
+    Column("text", t("xlsx.milestone"), width=50),
+    Column("done", t("xlsx.done"), type="choice", width=12, choices=tuple(_DONE)),
+    Column("source", t("xlsx.basis"), width=40),
+    Column("key.project", "key.project", "hidden"),
+    Column("key.index", "key.index", "hidden", "int"),
+]
+
+# Labels a choice cell may show instead of its code (status, flag and yes/no words).
 _CHOICE_LABELS: dict[str, dict[str, str]] = {
     "status": {t(f"project_status.{c}"): c for c in _STATUS_CODES},
     "flags": {t(f"flag.{c}"): c for c in _FLAG_CODES},
+    "done": {t("project.done"): "yes", t("project.not_done"): "no"},
 }
 # Key order of each model, so keys added to the YAML land where staff put them.
 _ORDER = {
@@ -200,6 +219,7 @@ _ORDER = {
     "project": (*Project.model_fields, *Timeframe.model_fields),
     "observation": (*Observation.model_fields, *Source.model_fields),
     "status": (*StatusChange.model_fields,),
+    "milestone": (*ProjectMilestone.model_fields,),
     "group": ("id", "code", "name", "inferred", "description", "source"),
     "table": ("id", "number", "title", "inferred", "source", "notes"),
 }
@@ -304,6 +324,18 @@ def _latest(computed: ComputedWard, target: Target) -> str | None:
     return f"{number_with_unit(value, target.unit)} ({period(when)})"
 
 
+def _series_key(computed: ComputedWard, target: Target) -> str | None:
+    """What staff write in the measurements sheet's series column for this target.
+
+    The id of its whole-ward series, or the target's own id when it has none yet (the
+    first measurement creates it); nothing for a parent whose values are its children's.
+    """
+    if target.goal is None:
+        return None
+    series = measuring_series(target, computed.series_by_target.get(target.id, []))
+    return series.id if series else target.id
+
+
 def _goal_cells(goal: Goal | None) -> dict[str, Any]:
     if goal is None:
         return {}
@@ -333,6 +365,7 @@ def _target_rows(computed: ComputedWard) -> Iterator[tuple[dict[str, Any], bool,
                 "status": assessment.status if assessment else None,
                 "status_label": t(f"status.{assessment.status}") if assessment else None,
                 "latest": _latest(computed, target),
+                "series_key": _series_key(computed, target),
                 **_goal_cells(target.goal),
             },
             False,
@@ -386,7 +419,7 @@ def _project_rows(computed: ComputedWard) -> Iterator[tuple[dict[str, Any], bool
 def _observation_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
     ward = computed.ward
     areas = {f.id: f.name for f in ward.ward.former_wards}
-    targets = _all_targets(ward)
+    targets = all_targets(ward)
     for series in ward.series:
         target = targets.get(series.target) if series.target else None
         for obs in series.observations:
@@ -428,6 +461,24 @@ def _status_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
             }
 
 
+def _milestone_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
+    for project in computed.ward.projects:
+        for index, m in enumerate(project.milestones):
+            yield {
+                "project": project.id,
+                "project_name": project.name,
+                "date": day(m.date) if m.date else None,
+                "year": m.year,
+                "text": m.text,
+                "done": None
+                if m.done is None
+                else t("project.done" if m.done else "project.not_done"),
+                "source": m.source,
+                "key.project": project.id,
+                "key.index": index,
+            }
+
+
 def _guide(ws: Worksheet, ward: WardData) -> None:
     lines = [
         f"{ward.ward.full_name}: bảng tính xuất từ dữ liệu của trang web (mẫu v{FORMAT_VERSION}).",
@@ -437,11 +488,17 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         "Hàng 2 và các cột ẩn giữ mã và giá trị đã phân tích: đừng xóa, đừng sửa nếu không chắc.",
         f"Trang '{OBSERVATIONS_SHEET}': thêm số liệu mới bằng một hàng mới, ghi 'Mã chuỗi', 'Kỳ',"
         " 'Giá trị', 'Mã văn bản' và 'Trích nguyên văn'.",
+        f"Số liệu đầu tiên của một chỉ tiêu: ghi vào 'Mã chuỗi' mã ở cột '{t('xlsx.series_key')}'"
+        f" của trang '{TARGETS_SHEET}'; chuỗi số liệu của chỉ tiêu được tạo khi nhập lại.",
         f"Trang '{STATUS_SHEET}': thêm trạng thái mới bằng một hàng mới, ghi 'Mã dự án', 'Ngày',"
         " 'Trạng thái' và 'Căn cứ'.",
+        f"Trang '{MILESTONES_SHEET}': thêm mốc (khởi công, hoàn thành, ...) bằng một hàng mới,"
+        f" ghi 'Mã dự án', 'Ngày' (hoặc 'Năm'), 'Nội dung mốc', '{t('xlsx.done')}'"
+        f" ({t('project.done')} hoặc {t('project.not_done')}) và 'Căn cứ'.",
         "Không thêm chỉ tiêu, dự án mới ở đây (cần nguồn và trích dẫn): thêm trong tệp YAML.",
         "Xóa một hàng không xóa gì trong dữ liệu.",
-        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. Kỳ: 2026, 2026-Q2 hoặc 2026-06-30.",
+        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. "
+        "Kỳ: 2026, 2026-Q2, 2026-06 hoặc 2026-06-30.",
         "Trạng thái dự án: " + ", ".join(t(f"project_status.{c}") for c in _STATUS_CODES) + ".",
         "Ghi nhận số liệu: "
         + ", ".join(t(f"flag.{c}") for c in _FLAG_CODES)
@@ -501,6 +558,14 @@ def export_workbook(computed: ComputedWard) -> bytes:
     for cells in _status_rows(computed):
         statuses.add(cells)
     statuses.choice_list("status", [t(f"project_status.{c}") for c in _STATUS_CODES])
+    milestones = _SheetWriter(
+        wb.create_sheet(MILESTONES_SHEET),
+        _MILESTONE_COLUMNS,
+        f"{name}: mốc dự án. {_updated_text(computed, 'projects.yaml')}",
+    )
+    for cells in _milestone_rows(computed):
+        milestones.add(cells)
+    milestones.choice_list("done", [t("project.done"), t("project.not_done")])
 
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
@@ -715,19 +780,6 @@ def _rows(ws: Worksheet, columns: Sequence[Column], imp: _Import) -> Iterator[_R
 _INVALID = object()  # a cell that could not be read: its field is left as it is
 
 
-def _all_targets(ward: WardData) -> dict[str, Target]:
-    out: dict[str, Target] = {}
-
-    def walk(target: Target) -> None:
-        out[target.id] = target
-        for child in target.children:
-            walk(child)
-
-    for target in ward.targets:
-        walk(target)
-    return out
-
-
 def _target_locs(ward: WardData) -> dict[str, tuple[Loc, Target]]:
     out: dict[str, tuple[Loc, Target]] = {}
 
@@ -773,11 +825,11 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _target_columns(ward.ward.term_end), imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_target"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["target row"])
             continue
         if kind == "group":
             if item_id not in groups:
-                imp.error(row, "id", "unknown-reference", kind="nhóm chỉ tiêu", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["target group"], id=item_id)
                 continue
             index, group = groups[item_id]
             _compare(
@@ -791,7 +843,7 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             )
             continue
         if item_id not in locs:
-            imp.error(row, "id", "unknown-reference", kind="chỉ tiêu", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["target"], id=item_id)
             continue
         loc, target = locs[item_id]
         _compare(imp, row, "targets.yaml", loc, target.model_dump(), text_keys, _ORDER["target"])
@@ -815,11 +867,11 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _PROJECT_COLUMNS, imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_project"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["project row"])
             continue
         if kind == "table":
             if item_id not in tables:
-                imp.error(row, "id", "unknown-reference", kind="bảng", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["table"], id=item_id)
                 continue
             index, table = tables[item_id]
             current = {"code": table.number, "name": table.title}
@@ -835,7 +887,7 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             or not isinstance(row_index, int)
             or row_index >= len(projects[item_id][1].rows)
         ):
-            imp.error(row, "id", "unknown-reference", kind="dự án", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["project"], id=item_id)
             continue
         index, project = projects[item_id]
         base: Loc = ("projects", index)
@@ -880,9 +932,49 @@ def _observation_item(row: _Row) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v is not None}
 
 
+def _new_observation(
+    imp: _Import,
+    row: _Row,
+    ward: WardData,
+    key: str,
+    added: dict[int, int],
+    created: dict[str, tuple[int, dict[str, Any]]],
+) -> None:
+    """A row with no hidden key: a measurement for a series, or for a target.
+
+    A target id in the series column stands for the target's whole-ward series; the
+    first such row creates it (`edit.resolve_series`), and later rows join it.
+    """
+    if key in created:
+        index, item = created[key]
+        item["observations"].append(_observation_item(row))
+        loc: Loc = ("series", index, "observations", len(item["observations"]) - 1)
+        imp.origins.append(("series.yaml", format_loc(loc), row, None))
+        return
+    try:
+        found = resolve_series(ward, key)
+    except ParentTargetError as exc:
+        imp.error(row, "series", "series-parent-target", **exc.params())
+        return
+    if found is None:
+        imp.error(row, "series", "unknown-reference", kind=KIND["series"], id=key)
+        return
+    if isinstance(found, dict):
+        index = len(ward.series) + len(created)
+        item = {**found, "observations": [_observation_item(row)]}
+        created[key] = (index, item)
+        imp.add("series.yaml", Append(("series",), item), ("series", index), row, None)
+        return
+    position = len(ward.series[found].observations) + added.get(found, 0)
+    added[found] = added.get(found, 0) + 1
+    path: Loc = ("series", found, "observations")
+    imp.add("series.yaml", Append(path, _observation_item(row)), (*path, position), row, None)
+
+
 def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     series = {s.id: (i, s) for i, s in enumerate(ward.series)}
-    added: dict[str, int] = {}
+    added: dict[int, int] = {}
+    created: dict[str, tuple[int, dict[str, Any]]] = {}
     keys = [
         "period",
         "value",
@@ -901,18 +993,7 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         key_series, key_period = row.cells.get("key.series"), row.cells.get("key.period")
         series_id = row.cells.get("series")
         if key_series is None:  # a new measurement
-            if series_id not in series:
-                imp.error(
-                    row, "series", "unknown-reference", kind="chuỗi số liệu", id=series_id or ""
-                )
-                continue
-            index, s = series[series_id]
-            position = len(s.observations) + added.get(series_id, 0)
-            added[series_id] = added.get(series_id, 0) + 1
-            path: Loc = ("series", index, "observations")
-            imp.add(
-                "series.yaml", Append(path, _observation_item(row)), (*path, position), row, None
-            )
+            _new_observation(imp, row, ward, str(series_id or ""), added, created)
             continue
         found = series.get(str(key_series))
         obs_index = (
@@ -922,7 +1003,11 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         )
         if found is None or obs_index is None:
             imp.error(
-                row, "series", "unknown-reference", kind="số liệu", id=f"{key_series} {key_period}"
+                row,
+                "series",
+                "unknown-reference",
+                kind=KIND["observation"],
+                id=f"{key_series} {key_period}",
             )
             continue
         if series_id != key_series:
@@ -952,7 +1037,9 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
         if key_project is None:
             if project_id not in projects:
-                imp.error(row, "project", "unknown-reference", kind="dự án", id=project_id or "")
+                imp.error(
+                    row, "project", "unknown-reference", kind=KIND["project"], id=project_id or ""
+                )
                 continue
             index, project = projects[project_id]
             position = len(project.status_history) + added.get(project_id, 0)
@@ -979,7 +1066,7 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
                 row,
                 "project",
                 "unknown-reference",
-                kind="trạng thái dự án",
+                kind=KIND["project status"],
                 id=f"{key_project} {key_index}",
             )
             continue
@@ -998,12 +1085,73 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         )
 
 
+def _milestone_item(row: _Row) -> dict[str, Any]:
+    """The milestone a row asks for, keys in the model's order, empty cells left out."""
+    cells = dict(row.cells)
+    when = cells.get("date")
+    cells["date"] = when.isoformat() if isinstance(when, date) else None
+    cells["done"] = _DONE.get(str(cells.get("done")))
+    item = {k: cells.get(k) for k in ProjectMilestone.model_fields}
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _import_milestones(ws: Worksheet, ward: WardData, imp: _Import) -> None:
+    projects = {p.id: (i, p) for i, p in enumerate(ward.projects)}
+    added: dict[str, int] = {}
+    for row in _rows(ws, _MILESTONE_COLUMNS, imp):
+        if any(row.cells.get(k) is _INVALID for k in row.cells):
+            continue
+        project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
+        if key_project is None:
+            if project_id not in projects:
+                imp.error(
+                    row, "project", "unknown-reference", kind=KIND["project"], id=project_id or ""
+                )
+                continue
+            index, project = projects[project_id]
+            position = len(project.milestones) + added.get(project_id, 0)
+            added[project_id] = added.get(project_id, 0) + 1
+            path: Loc = ("projects", index, "milestones")
+            imp.add(
+                "projects.yaml", Append(path, _milestone_item(row)), (*path, position), row, None
+            )
+            continue
+        key_index = row.cells.get("key.index")
+        found = projects.get(str(key_project))
+        if found is None or not isinstance(key_index, int) or key_index >= len(found[1].milestones):
+            imp.error(
+                row,
+                "project",
+                "unknown-reference",
+                kind=KIND["project milestone"],
+                id=f"{key_project} {key_index}",
+            )
+            continue
+        if project_id != key_project:
+            imp.error(row, "project", "xlsx-moved-row")
+            continue
+        index, project = found
+        row.cells["done"] = _DONE.get(str(row.cells.get("done")))
+        _compare(
+            imp,
+            row,
+            "projects.yaml",
+            ("projects", index, "milestones", key_index),
+            project.milestones[key_index].model_dump(),
+            ["date", "year", "text", "done", "source"],
+            _ORDER["milestone"],
+        )
+
+
 _SHEETS: dict[str, Callable[[Worksheet, WardData, _Import], None]] = {
     TARGETS_SHEET: _import_targets,
     PROJECTS_SHEET: _import_projects,
     OBSERVATIONS_SHEET: _import_observations,
     STATUS_SHEET: _import_statuses,
+    MILESTONES_SHEET: _import_milestones,
 }
+# Sheets added after workbooks were first handed out: a workbook without one still imports.
+_OPTIONAL_SHEETS = {MILESTONES_SHEET}
 
 
 @dataclass(frozen=True)
@@ -1036,6 +1184,8 @@ def read_edits(workbook: bytes, ward: WardData, shown_as: Path) -> _Import:
         )
         return imp
     for sheet, read in _SHEETS.items():
+        if sheet not in wb.sheetnames and sheet in _OPTIONAL_SHEETS:
+            continue
         if sheet not in wb.sheetnames:
             imp.errors.append(
                 DataError(
@@ -1050,7 +1200,13 @@ def read_edits(workbook: bytes, ward: WardData, shown_as: Path) -> _Import:
 def import_workbook(data_dir: Path, ward_id: str, path: Path) -> ImportResult:
     """Apply a workbook's edits to the ward's YAML, or raise `DataErrors` and write nothing."""
     ward = load_ward(data_dir, ward_id)
-    imp = read_edits(path.read_bytes(), ward, Path(path.name))
+    try:
+        workbook = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        # A mistyped name is a staff mistake like any other: a message, not a traceback.
+        error = DataError(path, 1, 1, "", "xlsx-missing", {"name": path})
+        raise DataErrors([error]) from exc
+    imp = read_edits(workbook, ward, Path(path.name))
     if imp.errors:
         # Check the readable edits too, so one run lists every problem; write nothing.
         errors = list(imp.errors)

@@ -17,6 +17,23 @@ LABELS: dict[str, str] = {
     "search.kind.project": "Dự án, công trình",
     "search.filter.ward": "Phường",
     "search.filter.kind": "Loại trang",
+    "search.filter.all": "Tất cả",
+    "search.form": "Tìm trong các trang của phường",
+    "search.input": "Từ khoá",
+    "search.filters": "Lọc kết quả",
+    "search.searching": "Đang tìm…",
+    "search.count": "{n} trang khớp với “{q}”.",
+    "search.none": "Không tìm thấy trang nào khớp với “{q}”.",
+    "search.failed": "Không tải được công cụ tìm kiếm. Hãy tải lại trang.",
+    "search.more": "Xem thêm kết quả",
+    "search.help": "Gợi ý: kiểm tra chính tả, bớt từ, hoặc bỏ bộ lọc. Có thể xem trực tiếp:",
+    "search.help.wards": "Trang các phường",
+    "search.help.topics": "Chủ đề thường gặp",
+    # Candidate topics offered when nothing is found; only those some target or project
+    # name contains are shown (pages.build_search_shortcuts).
+    "search.topics": "hộ nghèo; đảng viên; đầu tư công; đô thị; giải phóng mặt bằng; "
+    "trường học; y tế; môi trường; ngân sách; giao thông; nông thôn mới; du lịch",
+    "skip.content": "Bỏ qua, đến nội dung chính",
     "site.as_of": "Số liệu tính đến",
     "nav.home": "Trang chủ",
     "nav.breadcrumb": "Đường dẫn",
@@ -29,8 +46,13 @@ LABELS: dict[str, str] = {
     "ward.results": "Kết quả văn bản đã công bố",
     "ward.results_intro": (
         "Số liệu về kết quả đã đạt mà văn bản in ra, theo từng địa bàn (phường cũ hoặc "
-        "phạm vi như in). Các số liệu này không gắn với chỉ tiêu 2025-2030 nào, không "
-        "dùng để đánh giá tiến độ và không cộng giữa các địa bàn."
+        "phạm vi như in). Các số liệu này không đo chỉ tiêu 2025-2030 nào, không "
+        "dùng để đánh giá tiến độ và không cộng giữa các địa bàn. Chuỗi có từ hai số liệu "
+        "trở lên có biểu đồ riêng; mỗi biểu đồ chỉ vẽ một chuỗi, số liệu đầy đủ ở bảng dưới."
+    ),
+    "ward.results_chart": "Biểu đồ kết quả đã công bố",
+    "ward.results_baselines": (
+        "Kết quả cùng chỉ số với chỉ tiêu 2025-2030, hiển thị làm mức xuất phát trên trang chỉ tiêu"
     ),
     "ward.inferred_group": "tên nhóm do biên tập đặt, văn bản không in",
     "ward.facts": "Thông tin chung",
@@ -51,7 +73,7 @@ LABELS: dict[str, str] = {
     "col.code": "Số",
     "col.name": "Tên",
     "col.unit": "Đơn vị tính",
-    "col.value_2030": "Đến năm 2030",
+    "col.goal_value": "Mục tiêu (thời hạn)",
     "col.yearly": "Bình quân năm",
     "col.lead_unit": "Đơn vị chủ trì",
     "col.partners": "Đơn vị phối hợp",
@@ -68,6 +90,14 @@ LABELS: dict[str, str] = {
     "col.note": "Ghi chú",
     "col.table": "Bảng",
     "target.goal": "Mục tiêu",
+    "target.value": "Mục tiêu",
+    "target.value_by": "Đến năm {year}",
+    "target.value_no_deadline": "Mục tiêu (văn bản không nêu thời hạn)",
+    "target.when_year": "năm {year}",
+    "target.when_none": "không nêu thời hạn",
+    "target.term_end": "cuối nhiệm kỳ; văn bản không nêu thời hạn",
+    "target.every.monthly": "Hằng tháng",
+    "target.every.quarterly": "Hằng quý",
     "target.meaning": "Nghĩa là",
     "target.group": "Nhóm",
     "target.milestones": "Các mốc",
@@ -77,6 +107,14 @@ LABELS: dict[str, str] = {
     "target.data": "Số liệu",
     "target.no_data": "Chưa có số liệu đo lường cho chỉ tiêu này. Trang sẽ hiện biểu đồ khi có số liệu được công bố.",
     "target.chart_caption": "Biểu đồ: số liệu đo được và mục tiêu",
+    "target.baseline": "Mức xuất phát",
+    "target.baseline_title": "Mức xuất phát (kết quả văn bản đã công bố)",
+    "target.baseline_note": (
+        "Các số liệu dưới đây là kết quả văn bản đã công bố cho giai đoạn trước, cùng chỉ số "
+        "với chỉ tiêu này. Trang hiển thị chúng làm mức xuất phát để so sánh; chúng không phải "
+        "số liệu đo chỉ tiêu trong nhiệm kỳ, không gộp vào số liệu đo và không dùng để đánh "
+        "giá trạng thái. Trên biểu đồ, mức xuất phát là điểm hình thoi màu xám."
+    ),
     "target.table_caption": "Số liệu và mục tiêu dạng bảng",
     "target.row_goal": "Mục tiêu",
     "target.restored": "Văn bản được khôi phục từ bản quét (OCR); xem đoạn trích gốc ở phần Nguồn.",
@@ -120,6 +158,7 @@ LABELS: dict[str, str] = {
     "kind.milestone": "Hoàn thành / chưa hoàn thành",
     "kind.assigned": "Theo chỉ tiêu cấp trên giao",
     "kind.qualitative": "Định tính",
+    "kind.rank": "Thứ hạng",
     "project_kind.project": "Dự án",
     "project_kind.work": "Công trình",
     "project_kind.scheme": "Đề án",
@@ -132,14 +171,16 @@ LABELS: dict[str, str] = {
     "project_status.completed": "Hoàn thành",
     "project_status.paused": "Tạm dừng",
     "project_status.cancelled": "Hủy bỏ",
-    "project_status.overdue": "Quá hạn",
+    "project_status.overdue": "Đã quá thời hạn dự kiến, chưa có thông tin hoàn thành",
     "project_status.unknown": "Chưa có thông tin tiến độ",
     "status.achieved": "Đã đạt",
     "status.on_track": "Đúng tiến độ",
     "status.needs_acceleration": "Cần đẩy nhanh",
     "status.off_track": "Chậm, đi chệch",
     "status.no_data": "Chưa có số liệu",
-    "status.not_measurable": "Đánh giá thủ công",
+    "status.not_measurable": "Cần đánh giá thủ công",
+    "status.not_measurable_help": "“Cần đánh giá thủ công”: chỉ tiêu không có con số để tính (định tính, hoặc theo chỉ tiêu cấp trên giao). Số này đếm các chỉ tiêu đang chờ người có thẩm quyền đánh giá, có nêu căn cứ; chỉ tiêu đã được đánh giá thủ công được đếm theo kết quả đánh giá.",
+    "status.rule": "Xem quy tắc",
     "status.title": "Trạng thái",
     "status.preliminary": "sơ bộ",
     "status.overridden": "đánh giá thủ công",
@@ -147,6 +188,7 @@ LABELS: dict[str, str] = {
     "status.summary": "Tiến độ chung",
     "status.achieved_of": "chỉ tiêu đã đạt",
     "status.term_elapsed": "thời gian nhiệm kỳ đã qua",
+    "status.term_elapsed_how": "cách tính",
     "status.projects": "Dự án theo tình trạng",
     "status.methodology": "Xem phương pháp tính",
     "updated.label": "Dữ liệu cập nhật",
@@ -173,14 +215,16 @@ LABELS: dict[str, str] = {
     "xlsx.project_name": "Tên kế hoạch, đề án, dự án, công trình",
     "xlsx.latest": "Số liệu mới nhất",
     "xlsx.series_id": "Mã chuỗi",
+    "xlsx.series_key": "Mã chuỗi để ghi số liệu",
+    "xlsx.year": "Năm",
+    "xlsx.milestone": "Nội dung mốc",
+    "xlsx.done": "Đã đạt chưa",
     "xlsx.target": "Chỉ tiêu",
     "xlsx.period": "Kỳ",
     "xlsx.flags": "Ghi nhận",
     "xlsx.document_id": "Mã văn bản",
     "xlsx.project_id": "Mã dự án",
     "xlsx.basis": "Căn cứ",
-    "xlsx.kind_target": "chỉ tiêu, nhóm chỉ tiêu",
-    "xlsx.kind_project": "dự án, bảng phụ lục",
     "national.title": "Cam kết phường 2025-2030 các tỉnh, thành phố",
     "national.skip": "Bỏ qua, đến nội dung chính",
     "national.intro": (

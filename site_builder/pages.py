@@ -13,19 +13,21 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from . import urls
-from .charts import ChartSeries, target_chart
+from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
-from .describe import amount, describe_goal
+from .describe import amount, deadline_year, describe_goal, rank_words
 from .fmt import day, number, period
 from .labels import t
 from .load import WardData
 from .markup import note_html
 from .model import (
     Document,
+    Goal,
     Milestone,
     Note,
     Project,
@@ -35,9 +37,10 @@ from .model import (
     Target,
     TargetGroup,
     Task,
+    period_bounds,
 )
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
-from .text import ascii_fold
+from .text import ascii_fold, match_key
 
 
 @dataclass(frozen=True)
@@ -71,18 +74,16 @@ class OpenDataView:
 
 @dataclass(frozen=True)
 class SearchView:
-    """What the search index records about a page, beyond its visible text.
+    """What the search index records about a page beyond its text: filters and metadata.
 
-    `folded` repeats the page's name, code, ward and lead unit without diacritics and
-    with đ written as d: Unicode gives "đ" no decomposition, so the search engine's own
-    folding cannot match "duong" to "đường". It is indexed from an attribute, never shown
-    or read aloud.
+    Nothing here repeats the page's text: "đ" is matched by the results page, which
+    searches every word starting with d or đ both ways (overrides/assets/javascripts/
+    search.js), so the index holds each page's words once, as printed.
     """
 
     ward: str
     kind: str
     status: str | None
-    folded: str
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class StatusSummary:
     counts: list[StatusCount]
     term_elapsed: str  # "30%"
     achieved_share: str  # "25%"
+    term_rule: str  # link to how the elapsed share is counted (methodology page)
+    manual_help: str | None  # what "needs a manual assessment" counts, when any does
+    manual_rule: str
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,9 @@ class TargetRowView:
     link: str
     unit: str | None
     value_text: str | None
+    value_when: str | None  # the value's deadline: "năm 2026", "không nêu thời hạn"
     yearly_text: str | None
+    yearly_when: str | None  # the commitment's period when not a year: "hằng tháng"
     lead_unit: str | None
     status: StatusView
     children: list[TargetRowView]
@@ -225,6 +231,8 @@ class FactView:
 
     label: str
     value: str
+    cite: str  # short citation: document, section
+    source: SourceView
 
 
 @dataclass(frozen=True)
@@ -277,7 +285,17 @@ class WardPage:
     breakthroughs: list[TaskView]
     main_tasks: list[TaskView]
     results: list[ResultsAreaView] = field(default_factory=list)
+    plotly_src: str = ""  # relative URL of plotly.js, for the results' charts
     open_data: OpenDataView | None = None
+
+
+@dataclass(frozen=True)
+class ResultChartView:
+    """A chart of one published result series with two or more values."""
+
+    caption: str  # the series and its area, as the figure's caption
+    chart_json: str  # Plotly spec, JSON, for a data attribute
+    chart_label: str  # text alternative: every value drawn, in a sentence
 
 
 @dataclass(frozen=True)
@@ -286,6 +304,8 @@ class ResultsAreaView:
 
     name: str
     rows: list[DataRowView]
+    charts: list[ResultChartView] = field(default_factory=list)
+    baselines: list[Link] = field(default_factory=list)  # targets a result is the baseline of
 
 
 @dataclass(frozen=True)
@@ -330,7 +350,9 @@ class TargetBody:
     name: str
     unit: str | None
     value_text: str | None
+    value_label: str  # "Đến năm 2026", or that the document gives no deadline
     yearly_text: str | None
+    yearly_label: str  # "Bình quân năm" as the appendix prints it, or "Hằng tháng"
     kind: str | None  # None for a parent whose values are its children's
     meaning: str | None
     lead_unit: str | None
@@ -344,6 +366,19 @@ class TargetBody:
     series_notes: list[str]  # how each series relates to the target, from the document
     rows: list[DataRowView]
     children: list[TargetBody] = field(default_factory=list)
+    baseline: BaselineView | None = None
+
+
+@dataclass(frozen=True)
+class BaselineView:
+    """Results of another period shown as a target's starting point.
+
+    Never merged into its measurements (`Series.baseline_for`).
+    """
+
+    note: str  # says what these figures are, and that no status uses them
+    link_notes: list[str]  # why each series is the same indicator, as the data says
+    rows: list[DataRowView]
 
 
 @dataclass(frozen=True)
@@ -403,6 +438,7 @@ class ProjectPage:
     kind: str
     name: str
     status: StatusView
+    status_rule: str | None  # link to the rule behind a status that needs one (overdue)
     as_of: str
     context: bool
     restored: bool
@@ -454,16 +490,19 @@ class WardShortcut:
 
 @dataclass(frozen=True)
 class SearchShortcuts:
-    """The generated part of `/tim-kiem/`: a direct link to a ward named in the query.
+    """The generated part of `/tim-kiem/`: search form, ward shortcuts, help if nothing found.
 
-    A ward's overview is its longest page, so a length-normalised ranking puts the short
-    target and project pages that mention the ward above it; a citizen who types a
-    ward's name wants the ward.
+    The form has its filters; a ward named in the query gets a direct link; a query that
+    finds nothing gets links to every ward and to common topics. A ward's overview is its
+    longest page, so a length-normalised ranking puts the short target and project pages
+    that mention the ward above it; a citizen who types a ward's name wants the ward.
     """
 
     url: str
     title: str
     wards: list[WardShortcut]
+    kinds: list[str]  # the values of the page-kind filter
+    topics: list[Link]  # queries that find pages, for "nothing found"
 
 
 # ---------------------------------------------------------------- helpers
@@ -531,6 +570,13 @@ def _area_name(ward: WardData, series: Series) -> str:
 
 
 def _series_label(ward: WardData, series: Series) -> str:
+    """The series' name and its area, once.
+
+    A name that already states its scope as printed (`area_text`) is not followed by it
+    again.
+    """
+    if series.area_text is not None and series.area_text in series.name:
+        return series.name
     return f"{series.name} ({_area_name(ward, series)})"
 
 
@@ -547,7 +593,8 @@ def _observation_rows(ward: WardData, series: Series, label: str) -> list[DataRo
             note=note_html(obs.note) if obs.note else None,
             is_goal=False,
         )
-        for obs in sorted(series.observations, key=lambda o: o.period)
+        # Time order by each period's last day, not text order ("2026-06-30" < "2026-Q2").
+        for obs in sorted(series.observations, key=lambda o: (period_bounds(o.period)[1], o.period))
     ]
 
 
@@ -560,13 +607,16 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
         )
     goal = target.goal
     goal_said = (
-        amount(goal.comparator, goal.value, goal.low, goal.high, target.unit) if goal else None
+        rank_words(goal) or amount(goal.comparator, goal.value, goal.low, goal.high, target.unit)
+        if goal
+        else None
     )
     if goal_said or target.value_text:
-        year = (goal.year or goal.end_year if goal else None) or ward.ward.term_end
+        year = deadline_year(goal) if goal else None
+        when = str(year) if year else f"{ward.ward.term_end} ({t('target.term_end')})"
         rows.append(
             DataRowView(
-                str(year),
+                when,
                 t("target.row_goal"),
                 goal_said or "—",
                 target.value_text,
@@ -579,30 +629,108 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
     return rows
 
 
-def _results(ward: WardData) -> list[ResultsAreaView]:
+def _result_chart(ward: WardData, series: Series) -> ResultChartView | None:
+    """A chart of one result series with two or more values; one value needs no chart."""
+    if sum(o.value is not None for o in series.observations) < 2:
+        return None
+    label = _series_label(ward, series)
+    spec = target_chart(
+        [ChartSeries(label, tuple(series.observations))], None, series.unit, _term(ward)
+    )
+    assert spec is not None
+    spec["layout"]["showlegend"] = False  # one series, named by the caption
+    return ResultChartView(
+        caption=f"{t('ward.results_chart')}: {label}"
+        + (f" ({series.unit})" if series.unit else ""),
+        chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")),
+        chart_label=_chart_label(t("ward.results_chart"), [(label, series)]),
+    )
+
+
+def _results(ward: WardData, here: str) -> list[ResultsAreaView]:
     """Series that measure no target, by area in the order of the file; never added up.
 
     These are results a document reports, such as a former ward's 2020-2025 figures.
+    Each series with two or more values is also charted, on its own (one series per
+    chart, so values of different areas or measures are never drawn as one line).
     """
-    by_area: dict[str, list[DataRowView]] = {}
+    rows: dict[str, list[DataRowView]] = {}
+    charts: dict[str, list[ResultChartView]] = {}
+    baselines: dict[str, list[Link]] = {}
+    targets = _target_links(ward)
     for s in ward.series:
         if s.target:
             continue  # drawn on its target's page
+        area = _area_name(ward, s)
         label = f"{s.name} ({s.unit})" if s.unit else s.name
-        by_area.setdefault(_area_name(ward, s), []).extend(_observation_rows(ward, s, label))
-    return [ResultsAreaView(name, rows) for name, rows in by_area.items() if rows]
+        rows.setdefault(area, []).extend(_observation_rows(ward, s, label))
+        chart = _result_chart(ward, s)
+        if chart is not None:
+            charts.setdefault(area, []).append(chart)
+        if s.baseline_for:
+            name, url = targets[s.baseline_for]
+            baselines.setdefault(area, []).append(Link(name, urls.relative(here, url)))
+    return [
+        ResultsAreaView(area, area_rows, charts.get(area, []), baselines.get(area, []))
+        for area, area_rows in rows.items()
+        if area_rows
+    ]
 
 
-def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
-    """Text alternative of the chart: what it draws, in a sentence."""
-    drawn = "; ".join(
-        f"{_series_label(ward, s)}: "
+def _chart_label(caption: str, drawn: list[tuple[str, Series]]) -> str:
+    """Text alternative of a chart: its caption, then every value it draws, in time order."""
+    values = "; ".join(
+        f"{label}: "
         + ", ".join(
-            f"{period(o.period)} {number(o.value)}" for o in s.observations if o.value is not None
+            f"{period(o.period)} {number(o.value)}"
+            for o in sorted(s.observations, key=lambda o: (period_x(o.period), o.period))
+            if o.value is not None
         )
-        for s in series
+        for label, s in drawn
     )
-    return f"{t('target.chart_caption')}. {drawn}."
+    return f"{caption}. {values}."
+
+
+def _value_label(goal: Goal | None) -> str:
+    """The label of the printed value: its own deadline, never a blanket "2030"."""
+    if goal is None:
+        return t("target.value")
+    year = deadline_year(goal)
+    if year is not None:
+        return t("target.value_by").format(year=year)
+    return t("target.value") if goal.has_deadline else t("target.value_no_deadline")
+
+
+def _value_when(goal: Goal | None) -> str | None:
+    """The deadline beside a value in the ward's table."""
+    if goal is None:
+        return None
+    year = deadline_year(goal)
+    if year is not None:
+        return t("target.when_year").format(year=year)
+    return None if goal.has_deadline else t("target.when_none")
+
+
+def _cadence(goal: Goal | None) -> str | None:
+    return goal.cadence if goal is not None else None
+
+
+def _yearly_label(goal: Goal | None) -> str:
+    cadence = _cadence(goal)
+    return t(f"target.every.{cadence}") if cadence in ("monthly", "quarterly") else t("col.yearly")
+
+
+def _yearly_when(goal: Goal | None) -> str | None:
+    cadence = _cadence(goal)
+    return t(f"target.every.{cadence}").lower() if cadence in ("monthly", "quarterly") else None
+
+
+def _kind_label(goal: Goal) -> str:
+    if goal.kind == "annual" and goal.cadence in ("monthly", "quarterly"):
+        return t(f"target.every.{goal.cadence}")
+    if goal.rank_of is not None:
+        return t("kind.rank")
+    return t(f"kind.{goal.kind}")
 
 
 def _status_view(assessment: Assessment) -> StatusView:
@@ -620,16 +748,17 @@ def _project_status_view(computed: ComputedWard, project: Project) -> StatusView
     return StatusView(key, t(f"project_status.{key}"), explanation, False, False)
 
 
-def _search(ward: WardData, kind: str, status: str | None, *texts: str | None) -> SearchView:
-    words = " ".join(x for x in (*texts, ward.ward.full_name) if x)
-    return SearchView(ward.ward.full_name, kind, status, ascii_fold(words))
+def _search(ward: WardData, kind: str, status: str | None) -> SearchView:
+    return SearchView(ward.ward.full_name, kind, status)
 
 
 def _percent(share: float) -> str:
     return f"{number(round(share * 100))}%"
 
 
-def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
+def _summary(
+    computed: ComputedWard, targets: list[Target], here: str, explain: bool = True
+) -> StatusSummary:
     """Counts by status in a fixed order, and the share achieved beside the time elapsed."""
     statuses = [computed.targets[x.id].status for x in targets]
     order = ["achieved", "on_track", "needs_acceleration", "off_track", "no_data", "not_measurable"]
@@ -641,6 +770,11 @@ def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
         counts=counts,
         term_elapsed=_percent(term_elapsed_share(computed.as_of, computed.term)),
         achieved_share=_percent(achieved / len(statuses)) if statuses else "0%",
+        term_rule=urls.methodology_rule(here, urls.RULE_TERM_ELAPSED),
+        manual_help=(
+            t("status.not_measurable_help") if explain and "not_measurable" in statuses else None
+        ),
+        manual_rule=urls.methodology_rule(here, urls.RULE_MANUAL),
     )
 
 
@@ -651,9 +785,25 @@ def _project_counts(computed: ComputedWard) -> list[StatusCount]:
     ]
 
 
+def _baseline_label(ward: WardData, series: Series) -> str:
+    return f"{t('target.baseline')}: {_series_label(ward, series)}"
+
+
+def _baseline(ward: WardData, starts: list[Series]) -> BaselineView | None:
+    """The results shown as a target's baseline, with the note that says so."""
+    if not starts:
+        return None
+    return BaselineView(
+        note=t("target.baseline_note"),
+        link_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in starts if s.link_note],
+        rows=[row for s in starts for row in _observation_rows(ward, s, _baseline_label(ward, s))],
+    )
+
+
 def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
     ward = computed.ward
     series = computed.series_by_target.get(target.id, [])
+    starts = [s for s in ward.series if s.baseline_for == target.id]
     assessment = computed.targets[target.id]
     spec = (
         target_chart(
@@ -662,8 +812,9 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
             target.unit,
             _term(ward),
             assessment.expected_path,
+            [ChartSeries(_baseline_label(ward, s), tuple(s.observations)) for s in starts],
         )
-        if series
+        if series or starts
         else None
     )
     override = None
@@ -676,8 +827,10 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
         name=target.name,
         unit=target.unit,
         value_text=target.value_text,
+        value_label=_value_label(target.goal),
         yearly_text=target.yearly_text,
-        kind=t(f"kind.{target.goal.kind}") if target.goal else None,
+        yearly_label=_yearly_label(target.goal),
+        kind=_kind_label(target.goal) if target.goal else None,
         meaning=describe_goal(target.goal, target.unit, _term(ward)) if target.goal else None,
         lead_unit=target.lead_unit,
         partners=target.partners,
@@ -686,10 +839,15 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
         notes=_notes(ward, target.notes),
         override=override,
         chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")) if spec else None,
-        chart_label=_chart_label(target, series, ward),
+        chart_label=_chart_label(
+            t("target.chart_caption"),
+            [(_baseline_label(ward, s), s) for s in starts]
+            + [(_series_label(ward, s), s) for s in series],
+        ),
         series_notes=[f"{_series_label(ward, s)}: {s.link_note}" for s in series if s.link_note],
         rows=_data_rows(ward, target, series),
         children=[_target_body(computed, child) for child in target.children],
+        baseline=_baseline(ward, starts),
     )
 
 
@@ -826,7 +984,7 @@ def build_home(wards: list[ComputedWard], as_of: date) -> HomePage:
             projects=len(c.ward.projects),
             tasks=len(c.ward.priority_tasks),
             documents=[_document_label(d) for d in c.ward.documents],
-            summary=_summary(c, list(c.ward.targets)),
+            summary=_summary(c, list(c.ward.targets), here),
             project_counts=_project_counts(c),
         )
         for c in wards
@@ -847,7 +1005,9 @@ def build_ward(computed: ComputedWard) -> WardPage:
             link=urls.relative(here, urls.target(ward.ward.id, target.id)),
             unit=target.unit,
             value_text=target.value_text,
+            value_when=_value_when(target.goal) if target.value_text else None,
             yearly_text=target.yearly_text,
+            yearly_when=_yearly_when(target.goal) if target.yearly_text else None,
             lead_unit=target.lead_unit,
             status=_status_view(computed.targets[target.id]),
             children=[row(c) for c in target.children],
@@ -860,7 +1020,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
             group.name,
             group.inferred,
             note_html(group.description) if group.description else None,
-            _summary(computed, members),
+            _summary(computed, members, here, explain=False),
             [row(x) for x in members],
         )
 
@@ -907,18 +1067,23 @@ def build_ward(computed: ComputedWard) -> WardPage:
         url=here,
         title=ward.ward.full_name,
         breadcrumbs=_breadcrumbs(here),
-        search=_search(ward, t("search.kind.ward"), None, ward.ward.city),
+        search=_search(ward, t("search.kind.ward"), None),
         name=ward.ward.full_name,
         city=ward.ward.city,
         formed=note_html(ward.ward.formed) if ward.ward.formed else None,
         facts=[
-            FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
+            FactView(
+                f.label,
+                f.value_text + (f" {f.unit}" if f.unit else ""),
+                _cite(ward, f.source),
+                _source_view(ward, f.source),
+            )
             for f in ward.ward.facts
         ],
         former_wards=[f.name for f in ward.ward.former_wards],
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
-        summary=_summary(computed, list(ward.targets)),
+        summary=_summary(computed, list(ward.targets), here),
         project_counts=_project_counts(computed),
         documents=documents,
         groups=groups,
@@ -926,7 +1091,8 @@ def build_ward(computed: ComputedWard) -> WardPage:
         priority_tasks=[_task_view(ward, x) for x in ward.priority_tasks],
         breakthroughs=[_task_view(ward, x) for x in ward.breakthroughs],
         main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
-        results=_results(ward),
+        results=_results(ward, here),
+        plotly_src=urls.relative(here, urls.PLOTLY_JS),
         open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
     )
 
@@ -947,13 +1113,7 @@ def build_target(computed: ComputedWard, target: Target) -> TargetPage:
         title=title,
         breadcrumbs=_breadcrumbs(here, ward),
         search=_search(
-            ward,
-            t("search.kind.target"),
-            t(f"status.{computed.targets[target.id].status}"),
-            target.code,
-            target.name,
-            target.lead_unit,
-            *(child.name for child in target.children),
+            ward, t("search.kind.target"), t(f"status.{computed.targets[target.id].status}")
         ),
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
@@ -1004,8 +1164,8 @@ def _timeline(ward: WardData, project: Project) -> list[TimelineItem]:
         item = TimelineItem(
             period(p.period), "progress", f"{number(p.value)}%", p.source, None, None
         )
-        year = int(p.period[:4])
-        dated.append(((year, 12, 31) if len(p.period) == 4 else (year, 6, 30), item))
+        end = period_bounds(p.period)[1]
+        dated.append(((end.year, end.month, end.day), item))
     dated.sort(key=lambda pair: pair[0])
     return [item for _, item in dated]
 
@@ -1025,16 +1185,16 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         title=project.name,
         breadcrumbs=_breadcrumbs(here, ward),
         search=_search(
-            ward,
-            t("search.kind.project"),
-            t(f"project_status.{computed.projects[project.id][0]}"),
-            project.name,
-            project.lead_unit,
-            *(r.name for r in project.rows),
+            ward, t("search.kind.project"), t(f"project_status.{computed.projects[project.id][0]}")
         ),
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
         status=_project_status_view(computed, project),
+        status_rule=(
+            urls.methodology_rule(here, urls.RULE_PROJECT_OVERDUE)
+            if computed.projects[project.id][0] == "overdue"
+            else None
+        ),
         as_of=day(computed.as_of),
         context=project.context,
         restored=project.restored_from_ocr,
@@ -1119,4 +1279,25 @@ def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
         )
         for c in wards
     ]
-    return SearchShortcuts(here, t("search.shortcuts"), shortcuts)
+    kinds = [t("search.kind.ward"), t("search.kind.target"), t("search.kind.project")]
+    return SearchShortcuts(here, t("search.shortcuts"), shortcuts, kinds, _topics(wards))
+
+
+def _topics(wards: list[ComputedWard]) -> list[Link]:
+    """The candidate topics (label `search.topics`) that some target or project names."""
+    names = [match_key(p.name) for c in wards for p in c.ward.projects]
+
+    def collect(target: Target) -> None:
+        names.append(match_key(target.name))
+        for child in target.children:
+            collect(child)
+
+    for c in wards:
+        for target in c.ward.targets:
+            collect(target)
+    topics = [topic.strip() for topic in t("search.topics").split(";") if topic.strip()]
+    return [
+        Link(topic, "?" + urlencode({"q": topic}))
+        for topic in topics
+        if any(match_key(topic) in name for name in names)
+    ]

@@ -43,6 +43,7 @@ _WORD_KEYS = {
     "table",
     "group",
     "target",
+    "baseline_for",
     "area",
     "kind",
     "status",
@@ -340,7 +341,9 @@ def apply_edits(source: str, edits: Sequence[Edit]) -> str:
             appends.setdefault(edit.path, []).append(edit.item)
         else:
             sets.append(edit)
-    for path, items in appends.items():
+    # A list that is missing is created by a new key, which must come after the items
+    # added to an existing list that ends at the same offset: existing lists first.
+    for path, items in sorted(appends.items(), key=lambda pair: bool(text.find(pair[0])[2])):
         _append(text, path, items)
     for edit in sets:
         _set(text, edit)

@@ -79,3 +79,13 @@ def test_every_fixture_chart_is_a_valid_plotly_figure(fixture_dataset: Dataset) 
                     go.Figure(data=spec["data"], layout=spec["layout"])  # raises if invalid
                     checked += 1
     assert checked >= 3
+
+
+def test_points_are_drawn_in_time_order_not_file_order() -> None:
+    """Mixed annual and quarterly periods, listed years first, must not double back."""
+    listed = (obs("2025", 10), obs("2027", 30), obs("2026-Q2", 15), obs("2026", 12))
+    spec = target_chart([ChartSeries("x", listed)], None, "%", (2025, 2030))
+    assert spec is not None
+    xs = spec["data"][0]["x"]
+    assert xs == sorted(xs) == [2025.0, 2026.0, 2026.375, 2027.0]
+    assert spec["data"][0]["y"] == [10, 12, 15, 30]

@@ -370,3 +370,99 @@ def test_cli_add_status_rejects_an_unknown_status(fixture_copy: Path) -> None:
                 "x",
             ]
         )
+
+
+def _first_unmeasured_target(ward_id: str, data: Path) -> str:
+    """A target of the ward with a goal and no series measuring it yet."""
+    ward = load_dataset(data, [ward_id]).wards[0]
+    measured = {s.target for s in ward.series}
+    return next(t.id for t in ward.targets if t.goal is not None and t.id not in measured)
+
+
+@pytest.mark.parametrize("ward_id", REAL_WARDS)
+def test_first_measurement_of_a_real_target_creates_its_series(
+    real_copy: Path, ward_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--series <target id>`: the first measurement creates the whole-ward series."""
+    target_id = _first_unmeasured_target(ward_id, real_copy)
+    series_file = real_copy / "wards" / ward_id / "series.yaml"
+    before = series_file.read_text(encoding="utf-8")
+    args = ["add-measurement", "--data", str(real_copy), "--ward", ward_id]
+    args += ["--series", target_id, "--period", "2025", "--value", "42.5", "--value-text", "42,5"]
+    args += ["--document", "bao-cao-kiem-thu", "--quote", "đạt 42,5"]
+    document = load_dataset(real_copy, [ward_id]).wards[0].documents[0].id
+    args[args.index("bao-cao-kiem-thu")] = document
+    assert cli.main(args) == 0, capsys.readouterr().err
+    after = series_file.read_text(encoding="utf-8")
+    if before.rstrip().endswith("series: []"):  # an empty flow list becomes a block list
+        assert after.startswith(before.rstrip()[: -len(" []")])
+    else:
+        _only_inserted(before, after)
+    ward = load_dataset(real_copy, [ward_id]).wards[0]
+    series = next(s for s in ward.series if s.id == target_id)
+    target = next(t for t in ward.targets if t.id == target_id)
+    assert (series.target, series.name, series.unit, series.area) == (
+        target_id,
+        target.name,
+        target.unit,
+        None,
+    )
+    assert [(o.period, o.value) for o in series.observations] == [("2025", 42.5)]
+    # The second measurement goes to the same series.
+    args[args.index("2025")] = "2026"
+    assert cli.main(args) == 0
+    ward = load_dataset(real_copy, [ward_id]).wards[0]
+    assert [s.id for s in ward.series].count(target_id) == 1
+    assert [o.period for o in next(s for s in ward.series if s.id == target_id).observations] == [
+        "2025",
+        "2026",
+    ]
+
+
+def test_a_parent_target_takes_no_measurement(
+    real_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    series_file = real_copy / "wards" / "viet-hung" / "series.yaml"
+    before = series_file.read_bytes()
+    args = ["add-measurement", "--data", str(real_copy), "--ward", "viet-hung"]
+    args += ["--series", "dieu-tra-kham-pha-an", "--period", "2025", "--value", "80"]
+    args += ["--document", "bc-chinh-tri-du-thao-2025", "--quote", "q"]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert "series-parent-target" in err and "ty-le-dieu-tra-kham-pha" in err
+    assert series_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("ward_id", REAL_WARDS)
+def test_add_status_records_a_milestone_with_or_without_a_status(
+    real_copy: Path, ward_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ward = load_dataset(real_copy, [ward_id]).wards[0]
+    project = ward.projects[-1]
+    projects = real_copy / "wards" / ward_id / "projects.yaml"
+    before = projects.read_text(encoding="utf-8")
+    base = ["add-status", "--data", str(real_copy), "--ward", ward_id, "--project", project.id]
+    base += ["--source", "Báo cáo kiểm thử"]
+    assert cli.main([*base, "--date", "01/03/2026", "--milestone", "Khởi công"]) == 0
+    assert "mốc “Khởi công”" in capsys.readouterr().out
+    args = [*base, "--date", "30/06/2027", "--milestone", "Hoàn thành", "--planned"]
+    assert cli.main([*args, "--status", "in_progress"]) == 0
+    _only_inserted(before, projects.read_text(encoding="utf-8"))
+    after = next(
+        p for p in load_dataset(real_copy, [ward_id]).wards[0].projects if p.id == project.id
+    )
+    assert [(m.date, m.text, m.done) for m in after.milestones[-2:]] == [
+        (date(2026, 3, 1), "Khởi công", True),
+        (date(2027, 6, 30), "Hoàn thành", False),
+    ]
+    assert after.status_history[-1].status == "in_progress"
+    assert len(after.status_history) == len(project.status_history) + 1
+
+
+def test_add_status_needs_a_status_or_a_milestone(
+    fixture_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["add-status", "--data", str(fixture_copy), "--ward", "thu-nghiem"]
+    args += ["--project", "nha-van-hoa-mau", "--date", "01/03/2026", "--source", "x"]
+    assert cli.main(args) == 2
+    assert "--milestone" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from site_builder.computed import compute_ward
 from site_builder.errors import DataErrors
 from site_builder.excel import (
     KEY_ROW,
+    MILESTONES_SHEET,
     OBSERVATIONS_SHEET,
     PROJECTS_SHEET,
     STATUS_SHEET,
@@ -350,3 +351,196 @@ def test_every_excel_error_code_is_tested_here() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [c for c in CODES if c.startswith("xlsx-") and source.count(f'"{c}"') < 1]
     assert untested == []
+
+
+def test_a_missing_workbook_is_a_message_not_a_traceback(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "khong-co.xlsx"
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "thu-nghiem", missing)
+    assert [e.code for e in caught.value.errors] == ["xlsx-missing"]
+    args = ["import-xlsx", "--data", str(data), "--ward", "thu-nghiem", str(missing)]
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "xlsx-missing" in err and "khong-co.xlsx" in err
+
+
+def _new_measurement_row(ws: Worksheet, cells: dict[str, object]) -> None:
+    new = ws.max_row + 1
+    for key, value in cells.items():
+        _set(ws, new, key, value)
+
+
+def test_first_measurement_of_a_real_target_from_the_workbook(tmp_path: Path) -> None:
+    """A target with no series: a row naming it creates its series, rows after join it."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    targets = wb[TARGETS_SHEET]
+    row = _row_of(targets, "id", "dan-so-dung-nuoc-sach")
+    key = targets.cell(row, _column(targets, "series_key")).value
+    assert key == "dan-so-dung-nuoc-sach"  # no series yet: the target's own id
+    # A parent's values are its children's: it offers no key.
+    parent = _row_of(targets, "id", "dieu-tra-kham-pha-an")
+    assert targets.cell(parent, _column(targets, "series_key")).value is None
+    obs = wb[OBSERVATIONS_SHEET]
+    for period_, value in (("2025", "99,5"), ("2026", "99,7")):
+        _new_measurement_row(
+            obs,
+            {
+                "series": key,
+                "period": period_,
+                "value": value,
+                "value_text": value,
+                "source.document": "bc-chinh-tri-du-thao-2025",
+                "source.quote": f"đạt {value}%",
+            },
+        )
+    before = (data / "wards" / "viet-hung" / "series.yaml").read_text(encoding="utf-8")
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert result.changes == {"series.yaml": 1}
+    after = (data / "wards" / "viet-hung" / "series.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)  # appended; every existing byte kept
+    ward = load_dataset(data, ["viet-hung"]).wards[0]
+    series = next(s for s in ward.series if s.id == key)
+    assert (series.target, series.unit, series.area) == ("dan-so-dung-nuoc-sach", "%", None)
+    assert [(o.period, o.value) for o in series.observations] == [("2025", 99.5), ("2026", 99.7)]
+    # Exported again, the target offers its series, and the workbook matches the data.
+    again = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    row = _row_of(again[TARGETS_SHEET], "id", "dan-so-dung-nuoc-sach")
+    assert again[TARGETS_SHEET].cell(row, _column(again[TARGETS_SHEET], "series_key")).value == key
+    assert read_edits(_export(data, "viet-hung"), ward, Path("x.xlsx")).edits == {}
+
+
+def test_a_measurement_for_a_parent_target_is_refused_at_its_cell(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    obs = wb[OBSERVATIONS_SHEET]
+    _new_measurement_row(
+        obs,
+        {
+            "series": "dieu-tra-kham-pha-an",
+            "period": "2025",
+            "value": "80",
+            "source.document": "bc-chinh-tri-du-thao-2025",
+            "source.quote": "q",
+        },
+    )
+    before = _yaml(data / "wards" / "viet-hung")
+    with pytest.raises(DataErrors) as caught:
+        import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert [e.code for e in caught.value.errors] == ["series-parent-target"]
+    assert caught.value.errors[0].field == f"{OBSERVATIONS_SHEET}!A{obs.max_row}"
+    assert _yaml(data / "wards" / "viet-hung") == before
+
+
+def test_milestones_sheet_adds_and_edits_project_milestones(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    ward = load_dataset(data, ["viet-hung"]).wards[0]
+    project = ward.projects[0]
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    sheet = wb[MILESTONES_SHEET]
+    for when, text, done in (("01/03/2026", "Khởi công", "Đã đạt"), ("", "Bàn giao", "Chưa đạt")):
+        _new_measurement_row(
+            sheet,
+            {
+                "project": project.id,
+                "date": when or None,
+                "year": None if when else 2027,
+                "text": text,
+                "done": done,
+                "source": "Báo cáo kiểm thử",
+            },
+        )
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh.xlsx"))
+    assert result.changes == {"projects.yaml": 2}
+    after = next(
+        p for p in load_dataset(data, ["viet-hung"]).wards[0].projects if p.id == project.id
+    )
+    assert [(m.date, m.year, m.text, m.done) for m in after.milestones] == [
+        (date(2026, 3, 1), None, "Khởi công", True),
+        (None, 2027, "Bàn giao", False),
+    ]
+    # Exported again, the rows are there with their keys; editing one changes that field.
+    wb = load_workbook(io.BytesIO(_export(data, "viet-hung")))
+    sheet = wb[MILESTONES_SHEET]
+    row = _row_of(sheet, "text", "Bàn giao")
+    assert sheet.cell(row, _column(sheet, "key.project")).value == project.id
+    _set(sheet, row, "done", "Đã đạt")
+    result = import_workbook(data, "viet-hung", _save(wb, tmp_path / "vh2.xlsx"))
+    assert result.changes == {"projects.yaml": 1}
+    after = next(
+        p for p in load_dataset(data, ["viet-hung"]).wards[0].projects if p.id == project.id
+    )
+    assert after.milestones[1].done is True
+
+
+def test_a_workbook_without_the_milestones_sheet_still_imports(data: Path, tmp_path: Path) -> None:
+    """Workbooks handed out before the sheet existed."""
+    wb = load_workbook(io.BytesIO(_export(data)))
+    del wb[MILESTONES_SHEET]
+    result = import_workbook(data, "thu-nghiem", _save(wb, tmp_path / "old.xlsx"))
+    assert result.changes == {}
+
+
+def test_a_measurement_added_through_the_workbook_reaches_the_built_page(tmp_path: Path) -> None:
+    """Done criterion of issue 14: export, edit with openpyxl, import, build, read the page."""
+    from bs4 import BeautifulSoup
+
+    from site_builder.labels import t
+
+    from .conftest import AS_OF as BUILD_AS_OF
+    from .conftest import build_site
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    target_id = "dan-so-dung-nuoc-sach"
+    before = compute_ward(
+        load_dataset(data, ["viet-hung"]).wards[0], date.fromisoformat(BUILD_AS_OF)
+    )
+    assert before.targets[target_id].status == "no_data"
+
+    xlsx = tmp_path / "viet-hung.xlsx"
+    assert (
+        cli.main(["export-xlsx", "--data", str(data), "--ward", "viet-hung", "--out", str(xlsx)])
+        == 0
+    )
+    wb = load_workbook(xlsx)
+    targets = wb[TARGETS_SHEET]
+    key = targets.cell(_row_of(targets, "id", target_id), _column(targets, "series_key")).value
+    for period_, value in (("2025", "97"), ("2026", "98,5")):
+        _new_measurement_row(
+            wb[OBSERVATIONS_SHEET],
+            {
+                "series": key,
+                "period": period_,
+                "value": value,
+                "value_text": value,
+                "source.document": "bc-chinh-tri-du-thao-2025",
+                "source.quote": f"đạt {value}%",
+            },
+        )
+    wb.save(xlsx)
+    assert cli.main(["import-xlsx", "--data", str(data), "--ward", "viet-hung", str(xlsx)]) == 0
+
+    site = build_site(tmp_path / "site", data, data_wards=["viet-hung"], search_index=False)
+    html = (site / "viet-hung" / "chi-tieu" / target_id / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    plot = page.select_one(".sb-chart__plot[data-chart]")
+    assert plot is not None
+    import json
+
+    traces = json.loads(plot["data-chart"])["data"]
+    measured = next(tr for tr in traces if tr["mode"] == "lines+markers")
+    assert (measured["x"], measured["y"]) == ([2025.0, 2026.0], [97, 98.5])
+    after = compute_ward(
+        load_dataset(data, ["viet-hung"]).wards[0], date.fromisoformat(BUILD_AS_OF)
+    )
+    status = after.targets[target_id]
+    assert status.status not in ("no_data", "not_measurable")
+    badge = page.select_one(".sb-assessment .sb-status")
+    assert badge is not None and t(f"status.{status.status}") in badge.get_text()
+    assert "98,5%" in page.select_one(".sb-assessment__how").get_text()

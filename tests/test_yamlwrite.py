@@ -192,3 +192,15 @@ def test_new_items_and_a_new_key_at_one_place_keep_the_items_inside(tmp_path: Pa
     ]
     out = apply_edits(DOC, edits)
     assert _read(out, tmp_path) == expected_value(_read(DOC, tmp_path), edits)
+
+
+def test_items_of_a_list_and_a_new_list_at_one_place_keep_their_lists(tmp_path: Path) -> None:
+    """A new list created after an existing one that ends at the same offset, in either order."""
+    for first_new in (True, False):
+        edits = [
+            Append(("series", 0, "notes"), {"text": "new list"}),
+            Append(("series", 0, "observations"), {"period": "2031"}),
+        ]
+        edits = edits if first_new else edits[::-1]
+        out = apply_edits(DOC, edits)
+        assert _read(out, tmp_path) == expected_value(_read(DOC, tmp_path), edits)

@@ -69,10 +69,11 @@ FIXTURE_AS_OF = "2026-06-30"
 """The date the fixture ward's figures are stated at, as in tests/conftest.py."""
 
 
-def build_site(site_dir: Path, site_url: str, data: str = REAL) -> Path:
+def build_site(site_dir: Path, site_url: str, data: str = REAL, **plugin_options: object) -> Path:
     """Build the repository's mkdocs.yml into `site_dir` for `site_url`.
 
-    `data` is `REAL` or `FIXTURE`. Only the `commitments` plugin's options change, so every
+    `data` is `REAL` or `FIXTURE`; `plugin_options` set further `commitments` options (a
+    copy of the data as `data_dir`, say). Only that plugin's options change, so every
     other setting (theme, features, further plugins) is the one the real site uses.
     """
     from mkdocs.commands.build import build
@@ -87,6 +88,8 @@ def build_site(site_dir: Path, site_url: str, data: str = REAL) -> Path:
         options["data_as_of"] = FIXTURE_AS_OF
     elif data != REAL:
         raise ValueError(f"unknown data set {data!r}")
+    for name, value in plugin_options.items():
+        config.plugins["commitments"].config[name] = value
     # MkDocs logs every page at INFO through the "mkdocs" logger; keep the output readable.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(config)
@@ -293,6 +296,18 @@ PAGE_TYPES: tuple[PageType, ...] = (
         "project page with rows and a timeline (fixture ward)",
     ),
     PageType("ward-fixture", FIXTURE, "thu-nghiem/", "ward overview with every block (fixture)"),
+    PageType(
+        "ward-results",
+        REAL,
+        "viet-hung/",
+        "ward overview whose published results have charts (Việt Hưng)",
+    ),
+    PageType(
+        "target-baseline",
+        REAL,
+        "viet-hung/chi-tieu/giao-vien-dat-chuan/",
+        "target page showing a previous-term result as its baseline (Việt Hưng)",
+    ),
     PageType("methodology", REAL, "phuong-phap/", "methodology (hand-written)"),
     PageType("downloads", REAL, "du-lieu/", "open data downloads (hand-written)"),
     PageType("search", REAL, "tim-kiem/", "search page"),
