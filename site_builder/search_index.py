@@ -2,7 +2,7 @@
 
 Pagefind's own indexing needs ≈ 170 kB of memory per page when it writes its bundle
 (measured with Pagefind 1.5.2 on the synthetic province: 285 MB at 1,500 pages, 1,036 MB
-at 6,000, 2,050 MB at 12,000, the same through its CLI and its service), whatever the
+at 6,000, 1,950-2,050 MB at 12,000, the same through its CLI and its service), whatever the
 pages hold. A province of 12,000 pages therefore needs 2 GB in one process. Here the
 built pages are split into parts of at most `PART_PAGES` pages, whole top-level folders
 (a ward and all its pages) at a time, and each part is indexed by its own Pagefind
@@ -20,7 +20,7 @@ come, which varies from run to run in its CLI). Pages are sent through Pagefind'
 service mode (the protocol of its Python and Node APIs: base64 JSON messages separated
 by commas on the process's stdin and stdout), read one at a time from the built site,
 so Pagefind sees exactly the HTML a visitor gets (`data-pagefind-body`,
-`data-pagefind-ignore`, filters, metadata and the folded `data-fold` attribute). The
+`data-pagefind-ignore`, filters and metadata). The
 bundle's files come back with `GetFiles` and are written here: Pagefind's `WriteFiles`
 replies before its writes are done (a process stopped then left an empty
 `pagefind-entry.json`). The `pagefind` package's Python API is not used: it reads each
