@@ -28,6 +28,7 @@ from .pages import (
     build_ward,
 )
 from .render import PageModel, render
+from .report import build_report
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,11 @@ class GeneratedPage:
 
     url: str  # site-relative, e.g. "kien-an/chi-tieu/x/"
     title: str
-    kind: str  # "ward", "target" or "project"
+    kind: str  # "ward", "report", "target" or "project"
     ward: str  # ward id
     body: str  # rendered HTML
     has_chart: bool
+    searchable: bool = True  # False: left out of the search index (the report repeats the ward)
 
     @property
     def src_uri(self) -> str:
@@ -51,7 +53,15 @@ class GeneratedPage:
 
         JSON strings are valid YAML, so titles need no quoting rules.
         """
-        meta = {"title": self.title, "kind": self.kind, "ward": self.ward}
+        meta: dict[str, object] = {
+            "title": self.title,
+            "kind": self.kind,
+            "ward": self.ward,
+            # The ward's changes feed, for the theme's <link rel="alternate">.
+            "feed": urls.ward_feed(self.ward),
+        }
+        if not self.searchable:
+            meta["search_exclude"] = True
         front = "\n".join(
             f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
         )
@@ -62,15 +72,18 @@ class GeneratedPage:
         return f"{self.front_matter()}\n{self.body}\n"
 
 
-def _page(model: PageModel, kind: str, ward_id: str) -> GeneratedPage:
+def _page(model: PageModel, kind: str, ward_id: str, searchable: bool = True) -> GeneratedPage:
     body = render(model)
-    return GeneratedPage(model.url, model.title, kind, ward_id, body, "data-chart=" in body)
+    return GeneratedPage(
+        model.url, model.title, kind, ward_id, body, "data-chart=" in body, searchable
+    )
 
 
 def ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
-    """A ward's pages: its overview, then one per target and one per project."""
+    """A ward's pages: its overview and report, then one per target and one per project."""
     ward_id = computed.ward.ward.id
     yield _page(build_ward(computed), "ward", ward_id)
+    yield _page(build_report(computed), "report", ward_id, searchable=False)
     for target in computed.ward.targets:
         yield _page(build_target(computed, target), "target", ward_id)
     for project in computed.ward.projects:

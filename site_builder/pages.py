@@ -278,6 +278,8 @@ class WardPage:
     main_tasks: list[TaskView]
     results: list[ResultsAreaView] = field(default_factory=list)
     open_data: OpenDataView | None = None
+    report: str | None = None  # link to the ward's printable report
+    feed: str | None = None  # link to the ward's Atom feed of data changes
 
 
 @dataclass(frozen=True)
@@ -928,6 +930,8 @@ def build_ward(computed: ComputedWard) -> WardPage:
         main_tasks=[_task_view(ward, x) for x in ward.main_tasks],
         results=_results(ward),
         open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
+        report=urls.relative(here, urls.report(ward.ward.id)),
+        feed=urls.relative(here, urls.ward_feed(ward.ward.id)),
     )
 
 

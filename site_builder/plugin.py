@@ -57,6 +57,7 @@ from .history import file_dates
 from .labels import t
 from .load import load_dataset
 from .parallel import default_processes, render_wards
+from .report import css_string
 
 log = get_plugin_logger(__name__)
 
@@ -211,6 +212,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         (`sb_memo`) holds theme parts that are the same on many pages.
         """
         env.globals["sb_t"] = t
+        env.globals["sb_site_feed"] = urls.SITE_FEED
+        env.globals["sb_css"] = css_string
         env.globals["sb_memo"] = _Memo()
         return env
 
