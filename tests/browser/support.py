@@ -268,6 +268,7 @@ class PageType:
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", REAL, "", "home page: introduction and the list of wards"),
     PageType("ward", REAL, "kien-an/", "ward overview (Kiến An)"),
+    PageType("report", REAL, "kien-an/bao-cao/", "ward report for printing (Kiến An)"),
     PageType(
         "target",
         REAL,
