@@ -92,9 +92,7 @@ def _midnight(day: date) -> datetime:
 
 def _ward_files(computed: ComputedWard, change: DataChange) -> list[str]:
     """The change's files in the ward's folder (deleted ones included), as labels."""
-    if not computed.ward.files:
-        return []
-    folder = computed.ward.files[0].resolve().parent
+    folder = computed.ward.folder.resolve()
     return [_file_label(kind, path.name) for kind, path in change.files if path.parent == folder]
 
 

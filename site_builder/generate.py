@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from . import urls
 from .computed import ComputedWard, compute_ward
+from .embed import embed_code, ward_embeds
 from .history import LastUpdated
 from .load import Dataset
 from .pages import (
@@ -79,15 +80,28 @@ def _page(model: PageModel, kind: str, ward_id: str, searchable: bool = True) ->
     )
 
 
-def ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
-    """A ward's pages: its overview and report, then one per target and one per project."""
-    ward_id = computed.ward.ward.id
-    yield _page(build_ward(computed), "ward", ward_id)
-    yield _page(build_report(computed), "report", ward_id, searchable=False)
+def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[GeneratedPage]:
+    """A ward's pages: its overview and report, then one per target and one per project.
+
+    `site_url` (may be empty) makes the iframe code on target pages absolute.
+    """
+    ward = computed.ward.ward
+    yield _page(build_ward(computed), "ward", ward.id)
+    yield _page(build_report(computed), "report", ward.id, searchable=False)
     for target in computed.ward.targets:
-        yield _page(build_target(computed, target), "target", ward_id)
+        model = build_target(computed, target)
+        has_chart = model.body.chart_json is not None or any(
+            c.chart_json for c in model.body.children
+        )
+        code = embed_code(ward.full_name, ward.id, target, site_url, has_chart)
+        yield _page(replace(model, embed=code), "target", ward.id)
     for project in computed.ward.projects:
-        yield _page(build_project(computed, project), "project", ward_id)
+        yield _page(build_project(computed, project), "project", ward.id)
+
+
+def ward_static_files(computed: ComputedWard) -> dict[str, str]:
+    """A ward's finished files beside its pages (site path -> text): the embed pages."""
+    return dict(ward_embeds(computed))
 
 
 def compute(
@@ -101,9 +115,9 @@ def compute(
     ]
 
 
-def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
+def generate_pages(wards: list[ComputedWard], site_url: str = "") -> list[GeneratedPage]:
     """Every generated page, in a stable order (wards, then their targets and projects)."""
-    return [page for computed in wards for page in ward_pages(computed)]
+    return [page for computed in wards for page in ward_pages(computed, site_url)]
 
 
 def home_section(wards: list[ComputedWard], as_of: date) -> str:

@@ -215,6 +215,21 @@ LABELS: dict[str, str] = {
     "feed.file.series.yaml": "số liệu",
     "feed.file.projects.yaml": "dự án, công trình",
     "feed.file.tasks.yaml": "nhiệm vụ, khâu đột phá",
+    "embed.summary": "Nhúng chỉ tiêu này vào trang khác",
+    "embed.intro": (
+        "Dán mã dưới đây vào trang web của đơn vị hoặc bài viết để hiện trạng thái, giá "
+        "trị và biểu đồ (khi có số liệu) của chỉ tiêu này, luôn theo số liệu mới nhất."
+    ),
+    "embed.label": "Mã nhúng (iframe)",
+    "embed.copy": "Chép mã",
+    "embed.copied": "Đã chép",
+    "embed.preview": "Xem trước phần nhúng",
+    "embed.relative": (
+        "Trang này chưa được cấu hình địa chỉ chính thức (site_url): mã trên dùng địa chỉ "
+        "tương đối, chỉ đúng khi dán vào trang cùng địa chỉ. Hãy thay bằng địa chỉ đầy đủ "
+        "của phần nhúng (mở liên kết Xem trước và chép địa chỉ)."
+    ),
+    "embed.full_page": "Xem đầy đủ trên trang Cam kết phường",
     "xlsx.target_name": "Chỉ tiêu",
     "xlsx.project_name": "Tên kế hoạch, đề án, dự án, công trình",
     "xlsx.latest": "Số liệu mới nhất",

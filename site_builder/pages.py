@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -38,6 +39,9 @@ from .model import (
 )
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
 from .text import ascii_fold
+
+if TYPE_CHECKING:  # embed.py builds on this module's views
+    from .embed import EmbedCodeView
 
 
 @dataclass(frozen=True)
@@ -365,6 +369,7 @@ class TargetPage:
     related_projects: list[Link]
     plotly_src: str
     open_data: OpenDataView | None = None
+    embed: EmbedCodeView | None = None  # iframe code for other sites (embed.embed_code)
 
 
 @dataclass(frozen=True)

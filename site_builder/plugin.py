@@ -159,7 +159,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.pages = [page for output in outputs for page in output.pages]
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
-        self.static_files = feed_files(self.wards, self.changes, site_url, config.site_name)
+        self.static_files = {k: v for o in outputs for k, v in o.static_files.items()}
+        self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
         self.download_sizes.update(
             write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)

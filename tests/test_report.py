@@ -123,7 +123,7 @@ def test_rendered_report_hands_the_header_to_the_print_stylesheet(
     kien_an: ComputedWard,
 ) -> None:
     html = render(build_report(kien_an))
-    style = html[: html.index("</style>")]
+    style = html[html.index("<style>") : html.index("</style>")]
     assert "--sb-print-head: " + str(css_string("Phường Kiến An")).rstrip('"') in style
     assert "--sb-print-as-of:" in style
     # One section for the roll-up, one per group, one per appendix table.
