@@ -32,6 +32,9 @@ from .render import environment
 
 STYLESHEET = "assets/stylesheets/embed.css"
 CHARTS_JS = "assets/javascripts/charts.js"
+# The theme's icon (Material's default): without one a browser asks the host root for
+# /favicon.ico, which a site under a sub-path does not have.
+ICON = "assets/images/favicon.png"
 # Frame heights that show the whole embed without a scroll bar at a common width.
 HEIGHT_WITH_CHART = 800
 HEIGHT_WITHOUT_CHART = 320
@@ -68,6 +71,7 @@ class EmbedPage:
     children: list[EmbedChild]
     has_chart: bool
     stylesheet: str  # relative to the page
+    icon: str  # relative
     charts_js: str | None  # relative; None without a chart (no script, no plotly.js)
     plotly_src: str
     target_link: str  # the full target page, relative
@@ -128,6 +132,7 @@ def build_embed(computed: ComputedWard, target: Target) -> EmbedPage:
         ],
         has_chart=has_chart,
         stylesheet=urls.relative(here, STYLESHEET),
+        icon=urls.relative(here, ICON),
         charts_js=urls.relative(here, CHARTS_JS) if has_chart else None,
         plotly_src=urls.relative(here, urls.PLOTLY_JS),
         target_link=urls.relative(here, urls.target(ward.ward.id, target.id)),

@@ -282,6 +282,18 @@ PAGE_TYPES: tuple[PageType, ...] = (
         "target page with a chart and its table (fixture ward)",
     ),
     PageType(
+        "embed",
+        REAL,
+        lambda site: _first_link(site, "kien-an/", ".sb-targets a") + "nhung/",
+        "embed of a target without data, no site chrome (first target of Kiến An)",
+    ),
+    PageType(
+        "embed-chart",
+        FIXTURE,
+        "thu-nghiem/chi-tieu/ho-ngheo/nhung/",
+        "embed of a target with a chart, no site chrome (fixture ward)",
+    ),
+    PageType(
         "project",
         REAL,
         lambda site: _first_link(site, "kien-an/", ".sb-projects a"),
