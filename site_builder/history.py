@@ -192,3 +192,61 @@ def data_changes(folders: Iterable[Path]) -> list[DataChange]:
     rel = [p.relative_to(root).as_posix() for p in wanted]
     log = _git(root, "log", "--no-renames", "--format=%x00%H %cI %s", "--name-status", "--", *rel)
     return _parse_changes(log or "", root, boundary)
+
+
+def file_versions(changes: Iterable[tuple[str, Path]]) -> dict[tuple[str, Path], tuple[str, str]]:
+    """A changed file before and after each commit: (commit, path) -> (old text, new text).
+
+    One `git cat-file --batch` process reads every version. A version that does not
+    exist (the commit added the file, or has no parent) reads as empty; a pair that
+    cannot be read at all (no git) is left out.
+    """
+    pairs = list(dict.fromkeys(changes))
+    if not pairs:
+        return {}
+    top = _git(pairs[0][1].parent, "rev-parse", "--show-toplevel")
+    if top is None:
+        return {}
+    root = Path(top.strip()).resolve()
+    specs = []
+    for commit, path in pairs:
+        rel = path.relative_to(root).as_posix()
+        specs += [f"{commit}^:{rel}", f"{commit}:{rel}"]
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "cat-file", "--batch"],
+            input="".join(f"{s}\n" for s in specs).encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return {}
+    if result.returncode != 0:
+        return {}
+    texts = _read_batch(result.stdout, len(specs))
+    if texts is None:
+        return {}
+    return {pair: (texts[2 * i], texts[2 * i + 1]) for i, pair in enumerate(pairs)}
+
+
+def _read_batch(out: bytes, count: int) -> list[str] | None:
+    """Split `git cat-file --batch` output into texts, one per requested object.
+
+    Each object is a header line `<sha> <type> <size>`, its content and a newline; an
+    object that does not exist is the line `<spec> missing`, read as empty text.
+    """
+    texts: list[str] = []
+    at = 0
+    for _ in range(count):
+        end = out.find(b"\n", at)
+        if end < 0:
+            return None
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            texts.append(out[at : at + size].decode("utf-8", errors="replace"))
+            at += size + 1
+        else:  # "<spec> missing" or "ambiguous"
+            texts.append("")
+    return texts

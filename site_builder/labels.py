@@ -210,6 +210,7 @@ LABELS: dict[str, str] = {
     "feed.added": "Thêm",
     "feed.changed": "Sửa",
     "feed.removed": "Bỏ",
+    "feed.more": "và {count} mục khác",
     "feed.file.ward.yaml": "thông tin phường, văn bản",
     "feed.file.targets.yaml": "chỉ tiêu",
     "feed.file.series.yaml": "số liệu",

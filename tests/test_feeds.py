@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.feeds import ATOM, MAX_ENTRIES, XHTML, feed_files
+from site_builder.feeds import ATOM, ITEMS_SHOWN, MAX_ENTRIES, XHTML, feed_files, item_changes
 from site_builder.generate import compute
 from site_builder.history import data_changes
 from site_builder.labels import t
@@ -46,7 +46,10 @@ def repo(tmp_path: Path) -> Path:
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "Thêm phường", when="2026-01-10T09:00:00+07:00")
     targets = root / "data" / "wards" / "thu-nghiem" / "targets.yaml"
-    targets.write_text(targets.read_text(encoding="utf-8") + "\n# sửa\n", encoding="utf-8")
+    text = targets.read_text(encoding="utf-8")
+    old = 'name: "Tỷ lệ hộ nghèo (hư cấu)"'
+    assert text.count(old) == 1
+    targets.write_text(text.replace(old, 'name: "Tỷ lệ hộ nghèo mới (hư cấu)"'), encoding="utf-8")
     _git(root, "commit", "-q", "-am", "Sửa chỉ tiêu <b>", when="2026-02-20T10:30:00+07:00")
     series = root / "data" / "wards" / "thu-nghiem" / "series.yaml"
     series.write_text(series.read_text(encoding="utf-8") + "\n# số liệu\n", encoding="utf-8")
@@ -101,6 +104,10 @@ def test_ward_feed_has_one_entry_per_commit_newest_first(repo: Path) -> None:
     assert f"{t('feed.file.series.yaml')} (series.yaml), {t('feed.change.M')}" in newest
     assert "targets.yaml" not in newest
     assert f"(targets.yaml), {t('feed.change.M')}" in edit and "Sửa chỉ tiêu <b>" in edit
+    # The edited target is named, and only it (the series edit was a comment: no item).
+    assert f"{t('feed.changed')}: II.2 Tỷ lệ hộ nghèo mới (hư cấu)" in edit
+    assert edit.count(f"{t('feed.changed')}:") == 1
+    assert f"{t('feed.changed')}:" not in newest
     assert first.count(t("feed.change.A")) == 5  # the five files of the ward, added
     # Without a site_url every link is relative to the feed: the ward page is "./".
     assert {link.get("href") for link in ward.iter(f"{A}link")} == {"./"}
@@ -174,3 +181,43 @@ def test_a_feed_keeps_the_latest_entries_only(repo: Path) -> None:
     entries = ward.findall(f"{A}entry")
     assert len(entries) == MAX_ENTRIES
     assert entries[0].findtext(f"{A}updated") == f"2026-04-01T08:{MAX_ENTRIES - 1:02d}:00+07:00"
+
+
+OLD = """
+targets:
+  - {id: a, code: "1", name: "Một"}
+  - {id: b, name: "Hai"}
+  - {id: c, name: "Ba"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("new", "lines"),
+    [
+        (OLD, []),
+        (OLD + "# a comment\n", []),
+        (
+            OLD.replace('"Hai"', '"Hai mới"'),
+            [f"{t('feed.changed')}: Hai mới"],
+        ),
+        (
+            OLD + '  - {id: d, code: "4", text: "Bốn"}\n',
+            [f"{t('feed.added')}: 4 Bốn"],
+        ),
+        (
+            OLD.replace('  - {id: c, name: "Ba"}\n', ""),
+            [f"{t('feed.removed')}: Ba"],
+        ),
+        ("targets: [", []),  # unreadable: the file is named, its items are not
+    ],
+)
+def test_item_changes_name_each_added_edited_and_removed_item(new: str, lines: list[str]) -> None:
+    assert item_changes(OLD, new) == lines
+
+
+def test_item_changes_count_what_they_do_not_name() -> None:
+    many = "targets:\n" + "".join(f"  - {{id: x{i}, name: n{i}}}\n" for i in range(ITEMS_SHOWN + 3))
+    lines = item_changes("targets: []\n", many)
+    assert len(lines) == ITEMS_SHOWN + 1
+    assert lines[-1] == f"{t('feed.added')}: {t('feed.more').format(count=3)}"
+    assert item_changes("", many)[0] == f"{t('feed.added')}: n0"  # a new file

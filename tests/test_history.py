@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.history import UNKNOWN, LastUpdated, data_changes, file_dates, newest
+from site_builder.history import (
+    UNKNOWN,
+    LastUpdated,
+    data_changes,
+    file_dates,
+    file_versions,
+    newest,
+)
 
 from .conftest import REPO_ROOT
 
@@ -179,3 +186,15 @@ def test_data_changes_are_empty_outside_a_git_work_tree(tmp_path: Path) -> None:
     if subprocess.run(["git", "-C", str(folder), "rev-parse"], capture_output=True).returncode == 0:
         pytest.skip("the temporary folder is inside a git work tree")
     assert data_changes([folder]) == []
+
+
+def test_file_versions_read_each_file_before_and_after_its_commit(repo: Path) -> None:
+    ward = repo / "data" / "wards" / "x"
+    changes = data_changes([ward])
+    pairs = [(c.commit, path) for c in changes for _, path in c.files]
+    versions = file_versions(pairs)
+    assert [versions[p] for p in pairs] == [
+        ("a: 1\n", "a: 2\n"),  # three: a.yaml edited
+        ("", "b: 1\n"),  # two: b.yaml added
+        ("", "a: 1\n"),  # one: the first commit has no parent
+    ]
