@@ -43,6 +43,8 @@ def period_x(period: str) -> float:
     if len(period) == 10:
         day = date.fromisoformat(period)
         return day.year + (day.timetuple().tm_yday - 1) / 366
+    if len(period) == 7:  # a month, "2026-06"
+        return int(period[:4]) + (int(period[5:]) - 0.5) / 12
     return float(period)
 
 

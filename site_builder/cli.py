@@ -26,12 +26,12 @@ from typing import Any
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_files
 from .edit import Written, add_measurement, add_status
-from .errors import DataErrors
+from .errors import DataErrors, Invalid
 from .excel import export_workbook, import_workbook
 from .generate import compute, generate_pages
 from .history import file_dates
 from .load import load_dataset
-from .model import PERIOD_RE
+from .model import period_bounds
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
 
@@ -238,8 +238,10 @@ def _day(text: str) -> date:
 
 
 def _period(text: str) -> str:
-    if not PERIOD_RE.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"'{text}': kỳ dạng 2026, 2026-Q2 hoặc 2026-06-30")
+    try:
+        period_bounds(text)
+    except Invalid as error:
+        raise argparse.ArgumentTypeError(error.words.vi) from None
     return text
 
 
@@ -277,7 +279,9 @@ def _staff_commands(sub: Any, data_options: Any) -> None:
     am = sub.add_parser("add-measurement", help="add a measured value to a series")
     one_ward(am)
     am.add_argument("--series", required=True, help="series id (series.yaml)")
-    am.add_argument("--period", required=True, type=_period, help="2026, 2026-Q2 or 2026-06-30")
+    am.add_argument(
+        "--period", required=True, type=_period, help="2026, 2026-Q2, 2026-06 or 2026-06-30"
+    )
     am.add_argument("--value", type=float, help="the number, with a dot: 1.5")
     am.add_argument("--value-text", help='the value as printed: "1,5"')
     am.add_argument("--document", required=True, help="document id (ward.yaml)")

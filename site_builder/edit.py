@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors
 from .load import WARDS_FOLDER, WardData, load_dataset
 from .model import Observation, ObservationFlag, ProjectStatus, Source, StatusChange
 from .yamlread import Loc, read_yaml
@@ -149,7 +149,7 @@ def add_measurement(
     index = next((i for i, s in enumerate(ward.series) if s.id == series_id), None)
     if index is None:
         raise _arg_error(
-            ward, "series.yaml", "--series", "unknown-reference", kind="chuỗi số liệu", id=series_id
+            ward, "series.yaml", "--series", "unknown-reference", kind=KIND["series"], id=series_id
         )
     source = _drop_empty(
         {"document": document, "section": section, "row": row, "page": page, "quote": quote}
@@ -185,7 +185,12 @@ def add_status(
     index = next((i for i, p in enumerate(ward.projects) if p.id == project_id), None)
     if index is None:
         raise _arg_error(
-            ward, "projects.yaml", "--project", "unknown-reference", kind="dự án", id=project_id
+            ward,
+            "projects.yaml",
+            "--project",
+            "unknown-reference",
+            kind=KIND["project"],
+            id=project_id,
         )
     item = _drop_empty({"date": when.isoformat(), "status": status, "source": source, "note": note})
     ordered = {k: item[k] for k in _STATUS_KEYS if k in item}

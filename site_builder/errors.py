@@ -151,6 +151,12 @@ _CODES = [
         "Ward id '{id}' differs from its folder '{folder}'",
         "Đặt tên thư mục trùng với mã phường.",
     ),
+    ErrorCode(
+        "outside-term",
+        "{what} {value} nằm ngoài nhiệm kỳ {start}-{end} của phường",
+        "{what} {value} is outside the ward's term {start}-{end}",
+        "Kiểm tra lại năm (gõ nhầm?); nếu văn bản thật sự nói vậy, ghi chú và báo người bảo trì.",
+    ),
     # Excel import (excel.py): the file is the workbook, the line its row, the field its cell.
     ErrorCode(
         "xlsx-unreadable",
@@ -185,6 +191,50 @@ CODES: dict[str, ErrorCode] = {c.code: c for c in _CODES}
 
 
 @dataclass(frozen=True)
+class Words:
+    """A message parameter said in each language ("văn bản" / "document").
+
+    Parameters that are the data's own text (a printed name, an id) are the same in both
+    messages; words the program adds are not, so each message stays in one language.
+    """
+
+    vi: str
+    en: str
+
+
+# What an error refers to (`unknown-reference`, `xlsx-new-row`), in each language.
+KIND: dict[str, Words] = {
+    "table": Words("bảng", "table"),
+    "series": Words("chuỗi số liệu", "series"),
+    "target": Words("chỉ tiêu", "target"),
+    "project": Words("dự án", "project"),
+    "target group": Words("nhóm chỉ tiêu", "target group"),
+    "former ward": Words("phường cũ", "former ward"),
+    "observation": Words("số liệu", "observation"),
+    "project status": Words("trạng thái dự án", "project status"),
+    "document": Words("văn bản", "document"),
+    "organisation": Words("đơn vị", "organisation"),
+    "target row": Words("chỉ tiêu, nhóm chỉ tiêu", "target or target group"),
+    "project row": Words("dự án, bảng phụ lục", "project or appendix table"),
+    "goal year": Words("Năm của mục tiêu", "The goal's year"),
+    "milestone year": Words("Năm của mốc", "The milestone's year"),
+    "target period": Words("Kỳ số liệu của chỉ tiêu", "The target's data period"),
+}
+
+
+class Invalid(ValueError):
+    """A model check that failed, explained in both languages (see `Words`)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(vi)
+        self.words = Words(vi, en)
+
+
+def _in(lang: str, params: dict[str, object]) -> dict[str, object]:
+    return {k: (getattr(v, lang) if isinstance(v, Words) else v) for k, v in params.items()}
+
+
+@dataclass(frozen=True)
 class DataError:
     """One problem in the data, located as precisely as the YAML allows."""
 
@@ -198,17 +248,17 @@ class DataError:
     @property
     def message_vi(self) -> str:
         """Message for staff, in Vietnamese."""
-        return CODES[self.code].vi.format(**self.params)
+        return CODES[self.code].vi.format(**_in("vi", self.params))
 
     @property
     def message_en(self) -> str:
         """Message for maintainers, in English."""
-        return CODES[self.code].en.format(**self.params)
+        return CODES[self.code].en.format(**_in("en", self.params))
 
     @property
     def fix_vi(self) -> str:
         """How to fix it, in Vietnamese."""
-        return CODES[self.code].fix_vi.format(**self.params)
+        return CODES[self.code].fix_vi.format(**_in("vi", self.params))
 
     def format(self, lang: str = "vi") -> str:
         """One line an editor can jump to: `file:line:column: code field: message`."""

@@ -51,7 +51,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .archive import normalise_xlsx
 from .computed import ComputedWard
 from .edit import commit, load_ward
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors
 from .fmt import LOCALE, day, number, number_with_unit, period
 from .labels import t
 from .load import WardData
@@ -441,7 +441,8 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         " 'Trạng thái' và 'Căn cứ'.",
         "Không thêm chỉ tiêu, dự án mới ở đây (cần nguồn và trích dẫn): thêm trong tệp YAML.",
         "Xóa một hàng không xóa gì trong dữ liệu.",
-        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. Kỳ: 2026, 2026-Q2 hoặc 2026-06-30.",
+        "Số viết kiểu Việt Nam: 1.234,5. Ngày: 31/12/2026. "
+        "Kỳ: 2026, 2026-Q2, 2026-06 hoặc 2026-06-30.",
         "Trạng thái dự án: " + ", ".join(t(f"project_status.{c}") for c in _STATUS_CODES) + ".",
         "Ghi nhận số liệu: "
         + ", ".join(t(f"flag.{c}") for c in _FLAG_CODES)
@@ -773,11 +774,11 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _target_columns(ward.ward.term_end), imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_target"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["target row"])
             continue
         if kind == "group":
             if item_id not in groups:
-                imp.error(row, "id", "unknown-reference", kind="nhóm chỉ tiêu", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["target group"], id=item_id)
                 continue
             index, group = groups[item_id]
             _compare(
@@ -791,7 +792,7 @@ def _import_targets(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             )
             continue
         if item_id not in locs:
-            imp.error(row, "id", "unknown-reference", kind="chỉ tiêu", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["target"], id=item_id)
             continue
         loc, target = locs[item_id]
         _compare(imp, row, "targets.yaml", loc, target.model_dump(), text_keys, _ORDER["target"])
@@ -815,11 +816,11 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
     for row in _rows(ws, _PROJECT_COLUMNS, imp):
         item_id, kind = row.cells.get("id"), row.cells.get("row")
         if not item_id:
-            imp.error(row, None, "xlsx-new-row", kind=t("xlsx.kind_project"))
+            imp.error(row, None, "xlsx-new-row", kind=KIND["project row"])
             continue
         if kind == "table":
             if item_id not in tables:
-                imp.error(row, "id", "unknown-reference", kind="bảng", id=item_id)
+                imp.error(row, "id", "unknown-reference", kind=KIND["table"], id=item_id)
                 continue
             index, table = tables[item_id]
             current = {"code": table.number, "name": table.title}
@@ -835,7 +836,7 @@ def _import_projects(ws: Worksheet, ward: WardData, imp: _Import) -> None:
             or not isinstance(row_index, int)
             or row_index >= len(projects[item_id][1].rows)
         ):
-            imp.error(row, "id", "unknown-reference", kind="dự án", id=item_id)
+            imp.error(row, "id", "unknown-reference", kind=KIND["project"], id=item_id)
             continue
         index, project = projects[item_id]
         base: Loc = ("projects", index)
@@ -903,7 +904,7 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         if key_series is None:  # a new measurement
             if series_id not in series:
                 imp.error(
-                    row, "series", "unknown-reference", kind="chuỗi số liệu", id=series_id or ""
+                    row, "series", "unknown-reference", kind=KIND["series"], id=series_id or ""
                 )
                 continue
             index, s = series[series_id]
@@ -922,7 +923,11 @@ def _import_observations(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         )
         if found is None or obs_index is None:
             imp.error(
-                row, "series", "unknown-reference", kind="số liệu", id=f"{key_series} {key_period}"
+                row,
+                "series",
+                "unknown-reference",
+                kind=KIND["observation"],
+                id=f"{key_series} {key_period}",
             )
             continue
         if series_id != key_series:
@@ -952,7 +957,9 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
         project_id, key_project = row.cells.get("project"), row.cells.get("key.project")
         if key_project is None:
             if project_id not in projects:
-                imp.error(row, "project", "unknown-reference", kind="dự án", id=project_id or "")
+                imp.error(
+                    row, "project", "unknown-reference", kind=KIND["project"], id=project_id or ""
+                )
                 continue
             index, project = projects[project_id]
             position = len(project.status_history) + added.get(project_id, 0)
@@ -979,7 +986,7 @@ def _import_statuses(ws: Worksheet, ward: WardData, imp: _Import) -> None:
                 row,
                 "project",
                 "unknown-reference",
-                kind="trạng thái dự án",
+                kind=KIND["project status"],
                 id=f"{key_project} {key_index}",
             )
             continue

@@ -42,4 +42,6 @@ def period(text: str) -> str:
         return f"Quý {['I', 'II', 'III', 'IV'][int(quarter) - 1]}/{year}"
     if len(text) == 10:
         return day(date.fromisoformat(text))
+    if len(text) == 7:  # a month, "2026-06"
+        return f"Tháng {int(text[5:])}/{text[:4]}"
     return text

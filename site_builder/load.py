@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
+from .errors import KIND, DataError, DataErrors, Invalid, Words
 from .model import (
     REQUIRED_FILES,
     WARD_FILES,
@@ -88,26 +88,49 @@ def _organisation_index(organisations: tuple[Organisation, ...]) -> dict[str, Or
     return index
 
 
-# Vietnamese words for pydantic's type errors, so staff read a reason, not a type name.
+# Words for pydantic's type errors, so staff read a reason, not a type name.
 _TYPE_WORDS = {
-    "float_type": "cần một số",
-    "int_type": "cần một số nguyên",
-    "bool_type": "cần true hoặc false",
-    "list_type": "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
-    "dict_type": "cần một nhóm trường dạng 'khóa: giá trị'",
-    "model_type": "cần một nhóm trường dạng 'khóa: giá trị'",
-    "model_attributes_type": "cần một nhóm trường dạng 'khóa: giá trị'",
-    "date_type": "cần một ngày dạng 2025-12-31 hoặc 31/12/2025",
-    "string_type": "cần văn bản",
-    "int_from_float": "cần một số nguyên",
+    "float_type": Words("cần một số", "a number is needed"),
+    "int_type": Words("cần một số nguyên", "a whole number is needed"),
+    "bool_type": Words("cần true hoặc false", "true or false is needed"),
+    "list_type": Words(
+        "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+        "a list is needed (one item per line starting with '- ')",
+    ),
+    "dict_type": Words(
+        "cần một nhóm trường dạng 'khóa: giá trị'", "a 'key: value' mapping is needed"
+    ),
+    "model_type": Words(
+        "cần một nhóm trường dạng 'khóa: giá trị'", "a 'key: value' mapping is needed"
+    ),
+    "model_attributes_type": Words(
+        "cần một nhóm trường dạng 'khóa: giá trị'", "a 'key: value' mapping is needed"
+    ),
+    "date_type": Words(
+        "cần một ngày dạng 2025-12-31 hoặc 31/12/2025",
+        "a date like 2025-12-31 or 31/12/2025 is needed",
+    ),
+    "string_type": Words("cần văn bản", "text is needed"),
+    "int_from_float": Words("cần một số nguyên", "a whole number is needed"),
 }
 _VALUE_WORDS = {
-    "string_too_short": "không được để trống",
-    "too_short": "danh sách không được để trống",
-    "greater_than_equal": "nhỏ hơn giá trị cho phép ({ge})",
-    "less_than_equal": "lớn hơn giá trị cho phép ({le})",
-    "string_too_long": "quá dài (tối đa {max_length} ký tự)",
+    "string_too_short": Words("không được để trống", "must not be empty"),
+    "too_short": Words("danh sách không được để trống", "the list must not be empty"),
+    "greater_than_equal": Words(
+        "nhỏ hơn giá trị cho phép ({ge})", "smaller than the least allowed value ({ge})"
+    ),
+    "less_than_equal": Words(
+        "lớn hơn giá trị cho phép ({le})", "larger than the greatest allowed value ({le})"
+    ),
+    "string_too_long": Words(
+        "quá dài (tối đa {max_length} ký tự)", "too long (at most {max_length} characters)"
+    ),
 }
+
+
+def _choices(expected: str) -> Words:
+    """Pydantic's "'a', 'b' or 'c'" said in each language."""
+    return Words(expected.replace("' or '", "' hoặc '"), expected)
 
 
 def _field_name(loc: Loc) -> str:
@@ -137,21 +160,30 @@ def _validation_errors(exc: ValidationError, read: ReadResult, shown_as: Path) -
             params = {"text": raw, "loaded": repr(err.get("input"))}
         elif kind == "literal_error":
             code = "invalid-choice"
-            params = {"text": raw, "choices": ctx.get("expected", "")}
+            params = {"text": raw, "choices": _choices(str(ctx.get("expected", "")))}
         elif kind in _TYPE_WORDS:
             detail = _TYPE_WORDS[kind]
             if err.get("input") is None:
-                detail = f"giá trị trống, {detail}"
+                detail = Words(f"giá trị trống, {detail.vi}", f"empty value, {detail.en}")
             code, params = "wrong-type", {"text": raw, "detail": detail}
         elif kind in _VALUE_WORDS:
             code = "invalid-value"
-            params = {"detail": _VALUE_WORDS[kind].format(**ctx)}
+            words = _VALUE_WORDS[kind]
+            params = {"detail": Words(words.vi.format(**ctx), words.en.format(**ctx))}
         elif kind == "string_pattern_mismatch":
             code = "invalid-value"
-            params = {"detail": f"'{raw}' không đúng dạng (chỉ chữ thường không dấu, số và '-')"}
+            params = {
+                "detail": Words(
+                    f"'{raw}' không đúng dạng (chỉ chữ thường không dấu, số và '-')",
+                    f"'{raw}' has the wrong form (only lowercase ASCII letters, digits and '-')",
+                )
+            }
         elif kind == "value_error":
             code = "invalid-value"
-            params = {"detail": str(ctx.get("error", err["msg"]))}
+            error = ctx.get("error")
+            params = {
+                "detail": error.words if isinstance(error, Invalid) else str(error or err["msg"])
+            }
         else:
             code, params = "invalid-value", {"detail": err["msg"]}
         line, column = read.position(loc)
@@ -302,7 +334,7 @@ class _WardChecker:
                     "ward.yaml",
                     ("documents", i, "revises"),
                     "unknown-reference",
-                    kind="văn bản",
+                    kind=KIND["document"],
                     id=doc.revises,
                 )
         for name, content in (
@@ -318,7 +350,7 @@ class _WardChecker:
                         name,
                         (*loc, "document"),
                         "unknown-reference",
-                        kind="văn bản",
+                        kind=KIND["document"],
                         id=source.document,
                     )
 
@@ -337,7 +369,7 @@ class _WardChecker:
                             name,
                             (*loc, ids_field, j),
                             "unknown-reference",
-                            kind="đơn vị",
+                            kind=KIND["organisation"],
                             id=org_id,
                         )
             elif printed is not None and match_key(printed) not in org_index:
@@ -352,12 +384,13 @@ class _WardChecker:
                     "targets.yaml",
                     (*loc, "group"),
                     "unknown-reference",
-                    kind="nhóm chỉ tiêu",
+                    kind=KIND["target group"],
                     id=target.group,
                 )
             check_orgs(
                 "targets.yaml", loc, target.lead_unit, target.lead_orgs, "lead_unit", "lead_orgs"
             )
+            self.check_term_years(wf, loc, target)
         for i, project in enumerate(pf.projects):
             loc = ("projects", i)
             check_orgs(
@@ -373,7 +406,7 @@ class _WardChecker:
                         "projects.yaml",
                         (*loc, "rows", j),
                         "unknown-reference",
-                        kind="bảng",
+                        kind=KIND["table"],
                         id=row.table,
                     )
             for j, target_id in enumerate(project.related_targets):
@@ -382,7 +415,7 @@ class _WardChecker:
                         "projects.yaml",
                         (*loc, "related_targets", j),
                         "unknown-reference",
-                        kind="chỉ tiêu",
+                        kind=KIND["target"],
                         id=target_id,
                     )
         for key in ("priority_tasks", "breakthroughs", "main_tasks"):
@@ -401,7 +434,7 @@ class _WardChecker:
                     "series.yaml",
                     (*loc, "target"),
                     "unknown-reference",
-                    kind="chỉ tiêu",
+                    kind=KIND["target"],
                     id=series.target,
                 )
             if series.area is not None and series.area not in former:
@@ -409,12 +442,18 @@ class _WardChecker:
                     "series.yaml",
                     (*loc, "area"),
                     "unknown-reference",
-                    kind="phường cũ",
+                    kind=KIND["former ward"],
                     id=series.area,
                 )
             seen: dict[str, Loc] = {}
             for j, obs in enumerate(series.observations):
                 obs_loc = (*loc, "observations", j)
+                # A measurement of a 2025-2030 target after 2030 is a typo ("2062");
+                # results before the term are baselines and context, so allowed.
+                if series.target is not None and int(obs.period[:4]) > wf.ward.term_end:
+                    self.outside_term(
+                        wf, "series.yaml", (*obs_loc, "period"), "target period", obs.period
+                    )
                 if obs.period in seen:
                     first_line = self.reads["series.yaml"].position(seen[obs.period])[0]
                     self.error(
@@ -426,6 +465,35 @@ class _WardChecker:
                     )
                 else:
                     seen[obs.period] = obs_loc
+
+    def check_term_years(self, wf: WardFile, loc: Loc, target: Target) -> None:
+        """A target's years lie in the ward's term: a 2035 deadline is a typo."""
+        goal = target.goal
+        if goal is not None:
+            for name in ("year", "start_year", "end_year"):
+                year = getattr(goal, name)
+                if year is not None and not wf.ward.term_start <= year <= wf.ward.term_end:
+                    self.outside_term(wf, "targets.yaml", (*loc, "goal", name), "goal year", year)
+        for i, milestone in enumerate(target.milestones):
+            if not wf.ward.term_start <= milestone.year <= wf.ward.term_end:
+                self.outside_term(
+                    wf,
+                    "targets.yaml",
+                    (*loc, "milestones", i, "year"),
+                    "milestone year",
+                    milestone.year,
+                )
+
+    def outside_term(self, wf: WardFile, name: str, loc: Loc, what: str, value: object) -> None:
+        self.error(
+            name,
+            loc,
+            "outside-term",
+            what=KIND[what],
+            value=value,
+            start=wf.ward.term_start,
+            end=wf.ward.term_end,
+        )
 
 
 def ward_folders(data_dir: Path, only: list[str] | None = None) -> list[Path]:

@@ -14,7 +14,7 @@ unknown fields and are frozen.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from .errors import Invalid, Words
 from .text import nfc
 
 SCHEMA_VERSION = 1
@@ -46,7 +47,10 @@ def _parse_day(value: object) -> object:
                 return datetime.strptime(value.strip(), pattern).date()
             except ValueError:
                 continue
-        raise ValueError("ngày phải có dạng 2025-12-31 hoặc 31/12/2025")
+        raise Invalid(
+            "ngày phải có dạng 2025-12-31 hoặc 31/12/2025, và có trong lịch",
+            "a date must look like 2025-12-31 or 31/12/2025 and exist in the calendar",
+        )
     return value
 
 
@@ -63,11 +67,72 @@ Id = Annotated[
 ]
 Day = Annotated[date, BeforeValidator(_parse_day)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
-PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})-(\d{2}))?$")
+PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD_FORMS = Words(
+    "năm '2026', quý '2026-Q2', tháng '2026-06' hoặc ngày '2026-06-30'",
+    "a year '2026', a quarter '2026-Q2', a month '2026-06' or a day '2026-06-30'",
+)
+
+
+def period_bounds(text: str) -> tuple[date, date]:
+    """First and last day of a period: `2026-Q1` -> 01/01/2026 to 31/03/2026.
+
+    Raises `Invalid` for text that is not a period or names a day not in the calendar
+    ("2025-13-45"), so the check and the meaning live in one place.
+    """
+    match = PERIOD_RE.fullmatch(text)
+    if match is None:
+        raise Invalid(
+            f"kỳ '{text}' không đúng dạng: {_PERIOD_FORMS.vi}",
+            f"period '{text}' has the wrong form: {_PERIOD_FORMS.en}",
+        )
+    year, quarter, month, day = match.groups()
+    y = int(year)
+    if not 1945 <= y <= 2100:
+        raise Invalid(
+            f"năm {y} của kỳ '{text}' nằm ngoài 1945-2100",
+            f"year {y} of period '{text}' is outside 1945-2100",
+        )
+    if quarter:
+        first_month = (int(quarter) - 1) * 3 + 1
+        return date(y, first_month, 1), _month_end(y, first_month + 2)
+    if month is None:
+        return date(y, 1, 1), date(y, 12, 31)
+    m = int(month)
+    if not 1 <= m <= 12:
+        raise Invalid(
+            f"kỳ '{text}': không có tháng {month}", f"period '{text}': there is no month {month}"
+        )
+    if day is None:
+        return date(y, m, 1), _month_end(y, m)
+    try:
+        one = date(y, m, int(day))
+    except ValueError:
+        raise Invalid(
+            f"kỳ '{text}': ngày {day}/{month}/{year} không có trong lịch",
+            f"period '{text}': {year}-{month}-{day} is not a calendar date",
+        ) from None
+    return one, one
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _check_period(text: str) -> str:
+    period_bounds(text)
+    return text
+
+
 Period = Annotated[
     str,
-    StringConstraints(pattern=PERIOD_RE.pattern),
-    Field(description="Kỳ số liệu: năm '2026', quý '2026-Q2' hoặc ngày '2026-06-30'."),
+    AfterValidator(_check_period),
+    Field(
+        description="Kỳ số liệu: năm '2026', quý '2026-Q2', tháng '2026-06' hoặc ngày "
+        "'2026-06-30' (phải có trong lịch).",
+        json_schema_extra={"pattern": PERIOD_RE.pattern},
+    ),
 ]
 
 NoteKind = Literal[
@@ -77,6 +142,7 @@ TargetKind = Literal[
     "level", "annual", "growth", "cumulative", "milestone", "assigned", "qualitative"
 ]
 Comparator = Literal[">=", ">", "<=", "<", "=", "about", "range"]
+Frequency = Literal["monthly", "quarterly", "yearly", "term"]
 Direction = Literal["higher", "lower"]
 TargetStatus = Literal[
     "achieved", "on_track", "needs_acceleration", "off_track", "no_data", "not_measurable"
@@ -142,19 +208,90 @@ class Goal(Model):
     direction: Direction | None = Field(
         None, description="higher: càng cao càng tốt; lower: càng thấp càng tốt."
     )
+    frequency: Frequency | None = Field(
+        None,
+        description="Chu kỳ của cam kết, như văn bản nói: monthly (hằng tháng), quarterly "
+        "(hằng quý), yearly (hằng năm), term (cả nhiệm kỳ). Bỏ trống thì theo loại: annual "
+        "và growth là yearly, cumulative là term; level và milestone không có chu kỳ.",
+    )
+    rank_of: int | None = Field(
+        None,
+        ge=2,
+        description="Khi mục tiêu là một thứ hạng ('nhóm 20 dẫn đầu trên 114'): số đơn vị "
+        "được xếp hạng (114); value là thứ hạng, 1 là cao nhất.",
+    )
+
+    @property
+    def cadence(self) -> Frequency | None:
+        """The frequency, defaulted from the kind when the data leaves it out."""
+        if self.frequency is not None:
+            return self.frequency
+        return _DEFAULT_FREQUENCY.get(self.kind)
+
+    @property
+    def has_deadline(self) -> bool:
+        """False for a level or milestone whose document prints no year."""
+        return self.kind not in ("level", "milestone") or self.year is not None
 
     @model_validator(mode="after")
     def _check_value_shape(self) -> Goal:
         if self.comparator == "range":
             if self.low is None or self.high is None:
-                raise ValueError("comparator 'range' cần cả low và high")
+                raise Invalid(
+                    "comparator 'range' cần cả low và high", "comparator 'range' needs low and high"
+                )
             if self.low > self.high:
-                raise ValueError("low phải nhỏ hơn hoặc bằng high")
+                raise Invalid(
+                    "low phải nhỏ hơn hoặc bằng high", "low must be less than or equal to high"
+                )
         elif self.comparator is not None and self.value is None:
-            raise ValueError(f"comparator '{self.comparator}' cần value")
+            raise Invalid(
+                f"comparator '{self.comparator}' cần value",
+                f"comparator '{self.comparator}' needs value",
+            )
         if self.start_year and self.end_year and self.start_year > self.end_year:
-            raise ValueError("start_year phải trước end_year")
+            raise Invalid("start_year phải trước end_year", "start_year must precede end_year")
+        if self.frequency is not None and self.frequency not in _FREQUENCIES[self.kind]:
+            allowed = ", ".join(_FREQUENCIES[self.kind]) or "—"
+            raise Invalid(
+                f"frequency '{self.frequency}' không dùng cho loại '{self.kind}' (dùng: {allowed})",
+                f"frequency '{self.frequency}' does not apply to kind '{self.kind}' "
+                f"(allowed: {allowed})",
+            )
+        if self.rank_of is not None:
+            if self.kind != "level" or self.comparator not in ("<=", "<", "="):
+                raise Invalid(
+                    "thứ hạng (rank_of) cần kind 'level' và comparator '<=', '<' hoặc '='",
+                    "a rank (rank_of) needs kind 'level' and comparator '<=', '<' or '='",
+                )
+            if self.value is None or not 1 <= self.value <= self.rank_of:
+                raise Invalid(
+                    f"thứ hạng value phải từ 1 đến rank_of ({self.rank_of})",
+                    f"the rank value must be between 1 and rank_of ({self.rank_of})",
+                )
+            if self.direction == "higher":
+                raise Invalid(
+                    "thứ hạng: số càng nhỏ càng tốt, direction phải là 'lower' hoặc bỏ trống",
+                    "a rank is better when smaller: direction must be 'lower' or left out",
+                )
         return self
+
+
+# Which frequencies each kind can have; the first is its default.
+_FREQUENCIES: dict[str, tuple[Frequency, ...]] = {
+    "level": (),
+    "milestone": (),
+    "annual": ("yearly", "quarterly", "monthly"),
+    "growth": ("yearly",),
+    "cumulative": ("term",),
+    "assigned": ("yearly", "term"),
+    "qualitative": ("yearly", "term"),
+}
+_DEFAULT_FREQUENCY: dict[str, Frequency] = {
+    "annual": "yearly",
+    "growth": "yearly",
+    "cumulative": "term",
+}
 
 
 class Milestone(Model):
@@ -199,7 +336,10 @@ class Target(Model):
     @model_validator(mode="after")
     def _goal_or_children(self) -> Target:
         if self.goal is None and not self.children:
-            raise ValueError("cần goal (hoặc chỉ tiêu con mang giá trị riêng)")
+            raise Invalid(
+                "cần goal (hoặc chỉ tiêu con mang giá trị riêng)",
+                "goal is needed (or child targets carrying their own values)",
+            )
         return self
 
 
@@ -419,7 +559,7 @@ class Fact(Model):
     value_text: Text = Field(description="Giá trị như in.")
     value: float | None = Field(None, description="Giá trị số.")
     unit: Text | None = Field(None, description="Đơn vị.")
-    source: Source | None = Field(None, description="Nguồn.")
+    source: Source = Field(description="Nguồn: trang hiển thị nguồn cạnh mỗi thông tin.")
 
 
 class FormerWard(Model):

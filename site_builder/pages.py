@@ -20,13 +20,14 @@ from markupsafe import Markup
 from . import urls
 from .charts import ChartSeries, target_chart
 from .computed import ComputedWard
-from .describe import amount, describe_goal
+from .describe import amount, deadline_year, describe_goal, rank_words
 from .fmt import day, number, period
 from .labels import t
 from .load import WardData
 from .markup import note_html
 from .model import (
     Document,
+    Goal,
     Milestone,
     Note,
     Project,
@@ -36,6 +37,7 @@ from .model import (
     Target,
     TargetGroup,
     Task,
+    period_bounds,
 )
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
 from .text import ascii_fold
@@ -118,6 +120,9 @@ class StatusSummary:
     counts: list[StatusCount]
     term_elapsed: str  # "30%"
     achieved_share: str  # "25%"
+    term_rule: str  # link to how the elapsed share is counted (methodology page)
+    manual_help: str | None  # what "needs a manual assessment" counts, when any does
+    manual_rule: str
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,9 @@ class TargetRowView:
     link: str
     unit: str | None
     value_text: str | None
+    value_when: str | None  # the value's deadline: "năm 2026", "không nêu thời hạn"
     yearly_text: str | None
+    yearly_when: str | None  # the commitment's period when not a year: "hằng tháng"
     lead_unit: str | None
     status: StatusView
     children: list[TargetRowView]
@@ -229,6 +236,8 @@ class FactView:
 
     label: str
     value: str
+    cite: str  # short citation: document, section
+    source: SourceView
 
 
 @dataclass(frozen=True)
@@ -336,7 +345,9 @@ class TargetBody:
     name: str
     unit: str | None
     value_text: str | None
+    value_label: str  # "Đến năm 2026", or that the document gives no deadline
     yearly_text: str | None
+    yearly_label: str  # "Bình quân năm" as the appendix prints it, or "Hằng tháng"
     kind: str | None  # None for a parent whose values are its children's
     meaning: str | None
     lead_unit: str | None
@@ -410,6 +421,7 @@ class ProjectPage:
     kind: str
     name: str
     status: StatusView
+    status_rule: str | None  # link to the rule behind a status that needs one (overdue)
     as_of: str
     context: bool
     restored: bool
@@ -567,13 +579,16 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
         )
     goal = target.goal
     goal_said = (
-        amount(goal.comparator, goal.value, goal.low, goal.high, target.unit) if goal else None
+        rank_words(goal) or amount(goal.comparator, goal.value, goal.low, goal.high, target.unit)
+        if goal
+        else None
     )
     if goal_said or target.value_text:
-        year = (goal.year or goal.end_year if goal else None) or ward.ward.term_end
+        year = deadline_year(goal) if goal else None
+        when = str(year) if year else f"{ward.ward.term_end} ({t('target.term_end')})"
         rows.append(
             DataRowView(
-                str(year),
+                when,
                 t("target.row_goal"),
                 goal_said or "—",
                 target.value_text,
@@ -612,6 +627,48 @@ def _chart_label(target: Target, series: list[Series], ward: WardData) -> str:
     return f"{t('target.chart_caption')}. {drawn}."
 
 
+def _value_label(goal: Goal | None) -> str:
+    """The label of the printed value: its own deadline, never a blanket "2030"."""
+    if goal is None:
+        return t("target.value")
+    year = deadline_year(goal)
+    if year is not None:
+        return t("target.value_by").format(year=year)
+    return t("target.value") if goal.has_deadline else t("target.value_no_deadline")
+
+
+def _value_when(goal: Goal | None) -> str | None:
+    """The deadline beside a value in the ward's table."""
+    if goal is None:
+        return None
+    year = deadline_year(goal)
+    if year is not None:
+        return t("target.when_year").format(year=year)
+    return None if goal.has_deadline else t("target.when_none")
+
+
+def _cadence(goal: Goal | None) -> str | None:
+    return goal.cadence if goal is not None else None
+
+
+def _yearly_label(goal: Goal | None) -> str:
+    cadence = _cadence(goal)
+    return t(f"target.every.{cadence}") if cadence in ("monthly", "quarterly") else t("col.yearly")
+
+
+def _yearly_when(goal: Goal | None) -> str | None:
+    cadence = _cadence(goal)
+    return t(f"target.every.{cadence}").lower() if cadence in ("monthly", "quarterly") else None
+
+
+def _kind_label(goal: Goal) -> str:
+    if goal.kind == "annual" and goal.cadence in ("monthly", "quarterly"):
+        return t(f"target.every.{goal.cadence}")
+    if goal.rank_of is not None:
+        return t("kind.rank")
+    return t(f"kind.{goal.kind}")
+
+
 def _status_view(assessment: Assessment) -> StatusView:
     return StatusView(
         assessment.status,
@@ -636,7 +693,9 @@ def _percent(share: float) -> str:
     return f"{number(round(share * 100))}%"
 
 
-def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
+def _summary(
+    computed: ComputedWard, targets: list[Target], here: str, explain: bool = True
+) -> StatusSummary:
     """Counts by status in a fixed order, and the share achieved beside the time elapsed."""
     statuses = [computed.targets[x.id].status for x in targets]
     order = ["achieved", "on_track", "needs_acceleration", "off_track", "no_data", "not_measurable"]
@@ -648,6 +707,11 @@ def _summary(computed: ComputedWard, targets: list[Target]) -> StatusSummary:
         counts=counts,
         term_elapsed=_percent(term_elapsed_share(computed.as_of, computed.term)),
         achieved_share=_percent(achieved / len(statuses)) if statuses else "0%",
+        term_rule=urls.methodology_rule(here, urls.RULE_TERM_ELAPSED),
+        manual_help=(
+            t("status.not_measurable_help") if explain and "not_measurable" in statuses else None
+        ),
+        manual_rule=urls.methodology_rule(here, urls.RULE_MANUAL),
     )
 
 
@@ -683,8 +747,10 @@ def _target_body(computed: ComputedWard, target: Target) -> TargetBody:
         name=target.name,
         unit=target.unit,
         value_text=target.value_text,
+        value_label=_value_label(target.goal),
         yearly_text=target.yearly_text,
-        kind=t(f"kind.{target.goal.kind}") if target.goal else None,
+        yearly_label=_yearly_label(target.goal),
+        kind=_kind_label(target.goal) if target.goal else None,
         meaning=describe_goal(target.goal, target.unit, _term(ward)) if target.goal else None,
         lead_unit=target.lead_unit,
         partners=target.partners,
@@ -833,7 +899,7 @@ def build_home(wards: list[ComputedWard], as_of: date) -> HomePage:
             projects=len(c.ward.projects),
             tasks=len(c.ward.priority_tasks),
             documents=[_document_label(d) for d in c.ward.documents],
-            summary=_summary(c, list(c.ward.targets)),
+            summary=_summary(c, list(c.ward.targets), here),
             project_counts=_project_counts(c),
         )
         for c in wards
@@ -854,7 +920,9 @@ def build_ward(computed: ComputedWard) -> WardPage:
             link=urls.relative(here, urls.target(ward.ward.id, target.id)),
             unit=target.unit,
             value_text=target.value_text,
+            value_when=_value_when(target.goal) if target.value_text else None,
             yearly_text=target.yearly_text,
+            yearly_when=_yearly_when(target.goal) if target.yearly_text else None,
             lead_unit=target.lead_unit,
             status=_status_view(computed.targets[target.id]),
             children=[row(c) for c in target.children],
@@ -867,7 +935,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
             group.name,
             group.inferred,
             note_html(group.description) if group.description else None,
-            _summary(computed, members),
+            _summary(computed, members, here, explain=False),
             [row(x) for x in members],
         )
 
@@ -919,13 +987,18 @@ def build_ward(computed: ComputedWard) -> WardPage:
         city=ward.ward.city,
         formed=note_html(ward.ward.formed) if ward.ward.formed else None,
         facts=[
-            FactView(f.label, f.value_text + (f" {f.unit}" if f.unit else ""))
+            FactView(
+                f.label,
+                f.value_text + (f" {f.unit}" if f.unit else ""),
+                _cite(ward, f.source),
+                _source_view(ward, f.source),
+            )
             for f in ward.ward.facts
         ],
         former_wards=[f.name for f in ward.ward.former_wards],
         as_of=day(computed.as_of),
         methodology=urls.relative(here, urls.METHODOLOGY),
-        summary=_summary(computed, list(ward.targets)),
+        summary=_summary(computed, list(ward.targets), here),
         project_counts=_project_counts(computed),
         documents=documents,
         groups=groups,
@@ -1013,8 +1086,8 @@ def _timeline(ward: WardData, project: Project) -> list[TimelineItem]:
         item = TimelineItem(
             period(p.period), "progress", f"{number(p.value)}%", p.source, None, None
         )
-        year = int(p.period[:4])
-        dated.append(((year, 12, 31) if len(p.period) == 4 else (year, 6, 30), item))
+        end = period_bounds(p.period)[1]
+        dated.append(((end.year, end.month, end.day), item))
     dated.sort(key=lambda pair: pair[0])
     return [item for _, item in dated]
 
@@ -1044,6 +1117,11 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
         kind=t(f"project_kind.{project.kind}"),
         name=project.name,
         status=_project_status_view(computed, project),
+        status_rule=(
+            urls.methodology_rule(here, urls.RULE_PROJECT_OVERDUE)
+            if computed.projects[project.id][0] == "overdue"
+            else None
+        ),
         as_of=day(computed.as_of),
         context=project.context,
         restored=project.restored_from_ocr,

@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -55,7 +55,7 @@ from .generate import (
     home_section,
     search_section,
 )
-from .history import DataChange, data_changes, file_dates
+from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
 from .load import load_dataset
 from .parallel import default_processes, render_wards
@@ -103,6 +103,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.staging: tempfile.TemporaryDirectory[str] | None = None
         self.as_of: date = date.today()
         self.serving = False
+        self.ward_dates: dict[str, date | None] = {}
+        self.page_wards: dict[str, str] = {}  # generated page's src_uri -> its ward id
+        self.data_date: date | None = None
+        self.content_dates: dict[str, date | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
@@ -130,6 +134,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         dates = file_dates(path for ward in dataset.wards for path in ward.files)
         self.changes = data_changes({p.parent for ward in dataset.wards for p in ward.files})
         self.wards = compute(dataset, self.as_of, dates)
+        self._date_pages(config, dates)
         self._render(config, data_dir)
         unknown = sum(1 for d in dates.values() if d.basis in ("unknown", "mtime"))
         if unknown:
@@ -139,8 +144,29 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 unknown,
             )
         log.info("%d pages generated from %s", len(self.pages), data_dir)
+        if not config.site_url and not self.serving:
+            log.info(
+                "site_url is not set (SITE_URL): no absolute URL is written (no canonical "
+                "links, an empty sitemap, relative links in downloads); set SITE_URL to the "
+                "published address for a public build"
+            )
         config.watch.append(str(data_dir))
         return config
+
+    def _date_pages(self, config: MkDocsConfig, dates: Mapping[Path, LastUpdated]) -> None:
+        """When each page's content last changed, for the sitemap's `lastmod`.
+
+        A ward's pages change with any of its files; a hand-written page with its own
+        file and, where it lists every ward (home, downloads, search), with the data.
+        """
+        self.ward_dates = {w.ward.ward.id: w.updated_of().date for w in self.wards}
+        known = [d for d in self.ward_dates.values() if d is not None]
+        self.data_date = max(known) if known else None
+        content = Path(config.docs_dir).resolve()
+        self.content_dates = {
+            path.relative_to(content).as_posix(): updated.date
+            for path, updated in file_dates(sorted(content.rglob("*.md"))).items()
+        }
 
     def _render(self, config: MkDocsConfig, data_dir: Path) -> None:
         """Every ward's pages, and the open-data files in a temporary folder."""
@@ -158,6 +184,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         outputs = render_wards(self.wards, staging, site_url, processes)
         self.pages = [page for output in outputs for page in output.pages]
         self.bodies = {page.src_uri: page.body for page in self.pages}
+        self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
         self.static_files = {k: v for o in outputs for k, v in o.static_files.items()}
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
@@ -214,6 +241,25 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """A generated page's body, rendered by the core, skipped the Markdown step."""
         return self.bodies.get(page.file.src_uri, html)
 
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """Date the page for the sitemap from the data's history, not the build's clock.
+
+        MkDocs renders sitemap.xml before any page, from each page's `update_date`, so
+        the date is set here, when the page is first made.
+        """
+        src = page.file.src_uri
+        ward = self.page_wards.get(src)
+        if ward is not None:
+            when = self.ward_dates.get(ward)
+        else:
+            own = self.content_dates.get(src)
+            lists_data = src in _DATA_LISTING_PAGES
+            candidates = [d for d in (own, self.data_date if lists_data else None) if d]
+            when = max(candidates) if candidates else None
+        # An unknown date is left out rather than guessed (MkDocs skips an empty lastmod).
+        page.update_date = when.isoformat() if when else ""
+        return page
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Give theme templates the UI labels (`sb_t`) and a memo of shared parts.
 
@@ -248,6 +294,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             self.staging.cleanup()
             self.staging = None
         gc.unfreeze()
+
+
+# Hand-written pages whose generated part lists every ward: they change with the data.
+_DATA_LISTING_PAGES = {
+    "index.md",
+    urls.DOWNLOADS.rstrip("/") + ".md",
+    urls.SEARCH.rstrip("/") + ".md",
+}
 
 
 class _Memo:

@@ -38,6 +38,8 @@ from .pages import (
     _table_label,
     _target_links,
     _timeframe_text,
+    _value_when,
+    _yearly_label,
 )
 
 # The order statuses are counted in, as on the ward page's summaries.
@@ -60,7 +62,8 @@ class ReportTargetRow:
     link: str
     value: str | None  # printed value with its unit: "> 15 (%)"
     yearly: str | None  # printed yearly value
-    deadline: str  # the year the goal is due: "2030"
+    yearly_label: str  # "Bình quân năm", or "Hằng tháng" for a monthly target
+    deadline: str | None  # "năm 2026", "không nêu thời hạn", or None (no goal)
     latest: str | None  # newest whole-ward measurement: "2026: 12,5%"
     lead_unit: str | None
     status: StatusView
@@ -154,12 +157,6 @@ def _short_document(doc: Document) -> str:
     return f"{t('doc.number')} {doc.number}{when}"
 
 
-def _deadline(target: Target, term_end: int) -> str:
-    goal = target.goal
-    year = (goal.year or goal.end_year) if goal else None
-    return str(year or term_end)
-
-
 def _value(target: Target) -> str | None:
     if not target.value_text:
         return None
@@ -176,7 +173,6 @@ def build_report(computed: ComputedWard) -> ReportPage:
     ward = computed.ward
     ward_id = ward.ward.id
     here = urls.report(ward_id)
-    term_end = ward.ward.term_end
     links = _target_links(ward)  # a child target is a section of its parent's page
 
     def rows(target: Target, child: bool = False) -> list[ReportTargetRow]:
@@ -187,7 +183,8 @@ def build_report(computed: ComputedWard) -> ReportPage:
             link=_relative_with_anchor(here, links[target.id][1]),
             value=_value(target),
             yearly=target.yearly_text,
-            deadline=_deadline(target, term_end),
+            yearly_label=_yearly_label(target.goal),
+            deadline=_value_when(target.goal),
             latest=(
                 f"{period(latest[0])}: {number_with_unit(latest[1], target.unit)}"
                 if latest
@@ -211,9 +208,11 @@ def build_report(computed: ComputedWard) -> ReportPage:
         statuses = [computed.targets[x.id].status for x in members]
         rollup.append(RollupRow(heading, len(members), [statuses.count(k) for k in columns]))
         groups.append(
-            ReportGroup(heading, _summary(computed, members), [r for x in members for r in rows(x)])
+            ReportGroup(
+                heading, _summary(computed, members, here), [r for x in members for r in rows(x)]
+            )
         )
-    summary = _summary(computed, list(ward.targets))
+    summary = _summary(computed, list(ward.targets), here)
     by_key = {c.key: c for c in summary.counts}
     tables = []
     for table in ward.tables:

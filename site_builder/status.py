@@ -27,7 +27,17 @@ from datetime import date
 
 from .charts import period_x
 from .fmt import number, number_with_unit, period
-from .model import Goal, Observation, Project, Series, Target, TargetKind, TargetStatus
+from .model import (
+    Frequency,
+    Goal,
+    Observation,
+    Project,
+    Series,
+    Target,
+    TargetKind,
+    TargetStatus,
+    period_bounds,
+)
 
 ON_TRACK_RATIO = 0.95
 ACCELERATE_RATIO = 0.60
@@ -64,6 +74,7 @@ class Point:
     value: float
     label: str  # the period as a reader says it: "2026", "Quý II/2026"
     end: date
+    length: Frequency | None = None  # the period's own length: a year, quarter or month
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class Context:
     as_of: date
     term: tuple[int, int]
     unit: str | None
+    rank_of: int | None = None  # the goal is a rank among this many units
 
 
 # ---------------------------------------------------------------- inputs
@@ -93,14 +105,7 @@ class Context:
 
 def period_end(period: str) -> date:
     """The last day of a period: `2026` -> 31/12/2026, `2026-Q1` -> 31/03/2026."""
-    year = int(period[:4])
-    if "-Q" in period:
-        quarter = int(period[-1])
-        month = quarter * 3
-        return date(year, month, 30 if month in (6, 9) else 31)
-    if len(period) == 10:
-        return date.fromisoformat(period)
-    return date(year, 12, 31)
+    return period_bounds(period)[1]
 
 
 def _period_words(text: str) -> str:
@@ -108,12 +113,43 @@ def _period_words(text: str) -> str:
     return f"năm {text}" if len(text) == 4 else period(text)
 
 
+def period_length(text: str) -> Frequency | None:
+    """`2026` -> yearly, `2026-Q2` -> quarterly, `2026-06` -> monthly, a day -> None."""
+    if len(text) == 4:
+        return "yearly"
+    if "-Q" in text:
+        return "quarterly"
+    return "monthly" if len(text) == 7 else None
+
+
+# A commitment's period in words: "Đạt ngưỡng 3/4 tháng có số liệu".
+PERIOD_NOUN: dict[Frequency, str] = {
+    "monthly": "tháng",
+    "quarterly": "quý",
+    "yearly": "năm",
+    "term": "nhiệm kỳ",
+}
+
+
+def deadline_words(goal: Goal, term: tuple[int, int]) -> str:
+    """The year a target is judged at, saying when the document gives none."""
+    if goal.has_deadline:
+        return f"năm {goal.year or goal.end_year or term[1]}"
+    return f"cuối nhiệm kỳ (năm {term[1]}; văn bản không nêu thời hạn)"
+
+
 def usable_points(
     observations: list[Observation] | tuple[Observation, ...], ctx: Context, start: int
 ) -> list[Point]:
     """Observations with a value, ended by `as_of` and inside the document's period."""
     points = [
-        Point(period_x(o.period), o.value, _period_words(o.period), period_end(o.period))
+        Point(
+            period_x(o.period),
+            o.value,
+            _period_words(o.period),
+            period_end(o.period),
+            period_length(o.period),
+        )
         for o in observations
         if o.value is not None and period_end(o.period) <= ctx.as_of and int(o.period[:4]) >= start
     ]
@@ -121,6 +157,8 @@ def usable_points(
 
 
 def _said(value: float, ctx: Context) -> str:
+    if ctx.rank_of is not None:
+        return f"hạng {number(value)}/{ctx.rank_of}"
     return number_with_unit(value, ctx.unit)
 
 
@@ -200,8 +238,8 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         return Assessment(
             "off_track",
             "level-overdue",
-            f"Đã qua năm {deadline}, số liệu mới nhất {_said(latest.value, ctx)} "
-            "chưa đạt mục tiêu.",
+            f"Đã qua {deadline_words(goal, ctx.term)}, số liệu mới nhất "
+            f"{_said(latest.value, ctx)} chưa đạt mục tiêu.",
         )
     base = points[0]
     if goal.comparator == "range":
@@ -216,7 +254,8 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         return Assessment(
             "no_data", "level-one-point", "Các số liệu cùng một năm.", preliminary=True
         )
-    if base.value >= 0 and aim >= 0:
+    # A rank does not grow by a rate: it is judged by the distance covered.
+    if base.value >= 0 and aim >= 0 and ctx.rank_of is None:
         v0 = base.value or ZERO_SUBSTITUTE
         target = aim or ZERO_SUBSTITUTE
         v1 = latest.value or ZERO_SUBSTITUTE
@@ -227,7 +266,7 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         words = (
             f"Cần {'tăng' if required > 0 else 'giảm'} {_rate(required)}/năm "
             f"từ {_said(base.value, ctx)} ({base.label}) để đạt {_said(aim, ctx)} "
-            f"năm {deadline}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
+            f"vào {deadline_words(goal, ctx.term)}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
             f"{_rate(observed)}/năm, đến {latest.label} đạt "
             f"{_said(latest.value, ctx)}."
         )
@@ -251,14 +290,32 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
 
 
 def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
+    """Each period of the commitment's own length (year, quarter, month) judged on its own.
+
+    A monthly commitment is not judged from a yearly figure (nor the other way round):
+    such points are left out and the explanation says so.
+    """
     end = goal.end_year or goal.year or ctx.term[1]
+    cadence = goal.cadence or "yearly"
+    noun = PERIOD_NOUN[cadence]
     if not points:
         return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
+    other = [p for p in points if p.length != cadence]
+    points = [p for p in points if p.length == cadence]
+    if not points:
+        return Assessment(
+            "no_data",
+            "annual-threshold",
+            f"Cam kết tính theo từng {noun}; chưa có số liệu theo {noun} "
+            f"({len(other)} số liệu theo kỳ khác không dùng để đánh giá).",
+        )
     met = [p for p in points if _meets(p.value, goal, ctx)]
-    words = f"Đạt ngưỡng {len(met)}/{len(points)} năm có số liệu"
+    words = f"Đạt ngưỡng {len(met)}/{len(points)} {noun} có số liệu"
+    if other:
+        words += f" ({len(other)} số liệu theo kỳ khác không dùng để đánh giá)"
     latest = points[-1]
     if len(met) == len(points):
-        complete = latest.year >= end
+        complete = latest.end >= date(end, 12, 31)
         status: TargetStatus = "achieved" if complete else "on_track"
         return Assessment(
             status,
@@ -270,7 +327,7 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         return Assessment(
             "needs_acceleration",
             "annual-threshold",
-            words + "; năm gần nhất đạt nhưng có năm chưa đạt.",
+            words + f"; {noun} gần nhất đạt nhưng có {noun} chưa đạt.",
             preliminary=len(points) == 1,
         )
     return Assessment(
@@ -334,18 +391,22 @@ def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     if any(p.value >= 1 for p in points):
         done = next(p for p in points if p.value >= 1)
         return Assessment("achieved", "milestone", f"Đã hoàn thành ({done.label}).")
+    when = deadline_words(goal, ctx.term)
     if ctx.as_of.year > deadline:
         return Assessment(
-            "off_track", "milestone", f"Quá hạn: chưa hoàn thành, hạn năm {deadline}."
+            "off_track",
+            "milestone",
+            f"Đã quá thời hạn ({when}), chưa có thông tin hoàn thành.",
         )
-    return Assessment("no_data", "milestone", f"Chưa có thông tin hoàn thành; hạn năm {deadline}.")
+    return Assessment("no_data", "milestone", f"Chưa có thông tin hoàn thành; hạn: {when}.")
 
 
 def _not_measurable(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     return Assessment(
         "not_measurable",
         "manual-only",
-        "Chỉ tiêu không có con số để tính; cần đánh giá thủ công có căn cứ.",
+        "Chỉ tiêu không có con số để tính; cần người có thẩm quyền đánh giá, có nêu căn "
+        "cứ. Chưa có đánh giá nào được công bố.",
     )
 
 
@@ -384,7 +445,7 @@ def assess_target(
         )
     if target.goal is None:
         return Assessment("no_data", "children", "Xem trạng thái của từng chỉ tiêu thành phần.")
-    ctx = Context(as_of, term, target.unit)
+    ctx = Context(as_of, term, target.unit, target.goal.rank_of)
     measured = measuring_series(target, series)
     if measured is None:
         if target.goal.kind in ("assigned", "qualitative"):
@@ -432,7 +493,10 @@ def assess_project(project: Project, as_of: date) -> tuple[str, str]:
             date(project.timeframe.end, 12, 31) if project.timeframe.end else None
         )
     if end is not None and as_of > end:
-        return "overdue", f"Đã quá thời hạn {end:%d/%m/%Y} mà chưa có thông tin hoàn thành."
+        return "overdue", (
+            f"Thời hạn dự kiến ({end:%d/%m/%Y}) đã qua; chưa có thông tin hoàn thành được "
+            "công bố. Dự án có thể đã xong mà chưa được cập nhật."
+        )
     started = last is not None and last.status == "in_progress"
     if started or any(p.value > 0 and period_end(p.period) <= as_of for p in project.progress):
         return "in_progress", "Đang thực hiện theo thông tin đã công bố."

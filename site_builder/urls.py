@@ -102,6 +102,17 @@ def schema_file(version: int, name: str) -> str:
     return f"schema/v{version}/{name}"
 
 
+def methodology_rule(here: str, anchor: str) -> str:
+    """Link from `here` to one rule of the methodology page: `../phuong-phap/#du-an-qua-han`."""
+    return f"{relative(here, METHODOLOGY)}#{anchor}"
+
+
+# Anchors of the methodology page's rules (content/phuong-phap.md sets them explicitly).
+RULE_TERM_ELAPSED = "thoi-gian-nhiem-ky-da-qua"
+RULE_PROJECT_OVERDUE = "du-an-qua-thoi-han"
+RULE_MANUAL = "can-danh-gia-thu-cong"
+
+
 def source_file(url: str) -> str:
     """The Markdown path a page is generated at: `a/b/` -> `a/b/index.md`, `` -> `index.md`."""
     return f"{url}index.md"

@@ -24,13 +24,16 @@ def fixture_dataset() -> Dataset:
     return load_dataset(FIXTURE_DATA)
 
 
-def build_site(site_dir: Path, data_dir: Path, **plugin_options: object) -> Path:
+def build_site(
+    site_dir: Path, data_dir: Path, site_url: str | None = None, **plugin_options: object
+) -> Path:
     """Run a real MkDocs build of the repository's mkdocs.yml on other data."""
     options = {"data_dir": str(data_dir), "data_as_of": AS_OF, **plugin_options}
     config = load_config(
         config_file=str(REPO_ROOT / "mkdocs.yml"),
         site_dir=str(site_dir),
         plugins={"commitments": options},
+        **({"site_url": site_url} if site_url else {}),
     )
     # MkDocs logs through the root "mkdocs" logger; keep test output readable.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -47,12 +50,32 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def soup_of(fixture_site: Path):
     """`soup_of("thu-nghiem/")` -> BeautifulSoup of that built page."""
+    return _soup_reader(fixture_site)
+
+
+def _soup_reader(site: Path):
+    """A reader of a built site's pages, each parsed once."""
     cache: dict[str, BeautifulSoup] = {}
 
     def read(url: str) -> BeautifulSoup:
         if url not in cache:
-            html = (fixture_site / url / "index.html").read_text(encoding="utf-8")
+            html = (site / url / "index.html").read_text(encoding="utf-8")
             cache[url] = BeautifulSoup(html, "html.parser")
         return cache[url]
 
     return read
+
+
+REAL_DATA = REPO_ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built with no site URL (as `make site` does), without the index."""
+    return build_site(tmp_path_factory.mktemp("real-site"), REAL_DATA, search_index=False)
+
+
+@pytest.fixture(scope="session")
+def real_soup(real_site: Path):
+    """`real_soup("kien-an/")` -> BeautifulSoup of that page of the real site."""
+    return _soup_reader(real_site)

@@ -1,6 +1,6 @@
 import pytest
 
-from site_builder.describe import amount, describe_goal
+from site_builder.describe import amount, deadline_year, describe_goal
 from site_builder.model import Goal
 
 TERM = (2025, 2030)
@@ -48,9 +48,52 @@ TERM = (2025, 2030)
         (
             Goal(kind="qualitative"),
             None,
-            "Chỉ tiêu định tính: được đánh giá thủ công, có nêu căn cứ.",
+            "Chỉ tiêu định tính: cần đánh giá thủ công, có nêu căn cứ.",
         ),
         (Goal(kind="level", year=2030), "%", "Văn bản không nêu con số cụ thể."),
+        # The goal's own year, never the term's end, when the document prints an earlier one.
+        (
+            Goal(kind="level", comparator=">", value=90, year=2026),
+            "%",
+            "Đạt trên 90% vào năm 2026.",
+        ),
+        # A monthly commitment is said to be monthly (Kiến An B.I.7.1).
+        (
+            Goal(
+                kind="annual",
+                comparator=">=",
+                value=1,
+                start_year=2026,
+                end_year=2030,
+                frequency="monthly",
+            ),
+            "lần",
+            "Hằng tháng đạt từ 1 lần trở lên (giai đoạn 2026-2030).",
+        ),
+        (
+            Goal(kind="annual", comparator=">=", value=4, frequency="quarterly"),
+            None,
+            "Hằng quý đạt từ 4 trở lên (giai đoạn 2025-2030).",
+        ),
+        # No printed deadline: said so; 2030 only as the term's end, stated as such.
+        (
+            Goal(kind="level", comparator="=", value=100),
+            "%",
+            "Đạt đúng 100%. Văn bản không nêu thời hạn; trang đánh giá theo cuối nhiệm kỳ "
+            "(năm 2030).",
+        ),
+        (
+            Goal(kind="milestone"),
+            None,
+            "Hoàn thành. Văn bản không nêu thời hạn; trang đánh giá theo cuối nhiệm kỳ (năm 2030).",
+        ),
+        # A rank is described as a rank, not a score "không quá 20".
+        (
+            Goal(kind="level", comparator="<=", value=20, rank_of=114, direction="lower"),
+            None,
+            "Đạt xếp hạng từ 1 đến 20 trên 114 đơn vị (hạng 1 là cao nhất). Văn bản không nêu "
+            "thời hạn; trang đánh giá theo cuối nhiệm kỳ (năm 2030). Thứ hạng càng nhỏ càng tốt.",
+        ),
     ],
 )
 def test_goal_in_words(goal: Goal, unit: str | None, sentence: str) -> None:
@@ -60,3 +103,18 @@ def test_goal_in_words(goal: Goal, unit: str | None, sentence: str) -> None:
 def test_amount_without_comparator() -> None:
     assert amount(None, 2, None, None, "TCĐ") == "2 TCĐ"
     assert amount(None, None, None, None, "%") is None
+
+
+@pytest.mark.parametrize(
+    ("goal", "year"),
+    [
+        (Goal(kind="level", comparator=">", value=90, year=2026), 2026),
+        (Goal(kind="level", comparator=">", value=90), None),
+        (Goal(kind="milestone", year=2027), 2027),
+        (Goal(kind="annual", comparator=">=", value=1, end_year=2030), 2030),
+        (Goal(kind="cumulative", comparator=">=", value=5, year=2030, end_year=2030), 2030),
+        (Goal(kind="assigned"), None),
+    ],
+)
+def test_deadline_year_is_the_goals_own(goal: Goal, year: int | None) -> None:
+    assert deadline_year(goal) == year

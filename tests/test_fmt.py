@@ -30,7 +30,13 @@ def test_day_is_dd_mm_yyyy() -> None:
 
 
 @pytest.mark.parametrize(
-    ("period", "text"), [("2026", "2026"), ("2026-Q2", "Quý II/2026"), ("2026-06-30", "30/06/2026")]
+    ("period", "text"),
+    [
+        ("2026", "2026"),
+        ("2026-Q2", "Quý II/2026"),
+        ("2026-06", "Tháng 6/2026"),
+        ("2026-06-30", "30/06/2026"),
+    ],
 )
 def test_period_in_words(period: str, text: str) -> None:
     assert fmt.period(period) == text

@@ -7,6 +7,7 @@ the previous site untouched and prints no traceback.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -247,6 +248,46 @@ MATRIX = [
         ("series.yaml", 10, 17, "series[0].observations[1].period", "invalid-value"),
     ),
     (
+        "impossible-date-period",
+        {"series.yaml": ('period: "2022"', 'period: "2025-13-45"')},
+        ("series.yaml", 10, 17, "series[0].observations[1].period", "invalid-value"),
+    ),
+    (
+        "february-30",
+        {"series.yaml": ('period: "2022"', 'period: "2026-02-30"')},
+        ("series.yaml", 10, 17, "series[0].observations[1].period", "invalid-value"),
+    ),
+    (
+        "month-13",
+        {"series.yaml": ('period: "2022"', 'period: "2026-13"')},
+        ("series.yaml", 10, 17, "series[0].observations[1].period", "invalid-value"),
+    ),
+    (
+        "impossible-document-date",
+        {"ward.yaml": ('date: "2025-08-09"', 'date: "31/02/2025"')},
+        ("ward.yaml", 18, 11, "documents[0].date", "invalid-value"),
+    ),
+    (
+        "goal-year-outside-term",
+        {"targets.yaml": ("year: 2030", "year: 2035")},
+        ("targets.yaml", 16, 13, "targets[0].goal.year", "outside-term"),
+    ),
+    (
+        "target-measured-after-term",
+        {"series.yaml": ('period: "2022"', 'period: "2032"')},
+        ("series.yaml", 10, 17, "series[0].observations[1].period", "outside-term"),
+    ),
+    (
+        "monthly-level",
+        {"targets.yaml": ("kind: level", "kind: level\n      frequency: monthly")},
+        ("targets.yaml", 13, 7, "targets[0].goal", "invalid-value"),
+    ),
+    (
+        "rank-with-higher",
+        {"targets.yaml": ("value: 5000", "value: 5000\n      rank_of: 114")},
+        ("targets.yaml", 13, 7, "targets[0].goal", "invalid-value"),
+    ),
+    (
         "folder-mismatch",
         {"ward.yaml": ("  id: mau", "  id: mau-khac")},
         ("ward.yaml", 2, 7, "ward.id", "ward-folder-mismatch"),
@@ -289,6 +330,25 @@ def test_broken_data_leaves_site_unchanged_without_traceback(
     assert f"{expected[0]}:{expected[1]}:{expected[2]}" in out.err
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+_VIETNAMESE = re.compile(r"[À-ỹđĐ]")
+
+
+@pytest.mark.parametrize(("case", "changes", "expected"), MATRIX, ids=[m[0] for m in MATRIX])
+def test_each_message_is_in_one_language(tmp_path: Path, case: str, changes, expected) -> None:
+    """The data's own text may be Vietnamese; the words the program adds may not mix."""
+    with pytest.raises(DataErrors) as info:
+        load_dataset(write_ward(tmp_path, changes))
+    for error in info.value.errors:
+        own_text = [str(v) for v in error.params.values() if isinstance(v, str | int)]
+        english, vietnamese = error.message_en, error.message_vi
+        for text in own_text:
+            english, vietnamese = english.replace(text, "…"), vietnamese.replace(text, "…")
+        # Data text quoted inside a detail ("'Cầu Mới' has the wrong form") is the data's.
+        english, vietnamese = re.sub(r"'[^']*'", "…", english), re.sub(r"'[^']*'", "…", vietnamese)
+        assert not _VIETNAMESE.search(english), error.message_en
+        assert not re.search(r"\b(or|and|needs?|must)\b", vietnamese), error.message_vi
 
 
 def test_all_errors_are_reported_together(tmp_path: Path) -> None:

@@ -49,12 +49,41 @@ def test_a_target_needs_a_goal_unless_its_children_carry_values() -> None:
     assert Target(id="t", name="T", sources=[source], children=[child]).goal is None
 
 
-@pytest.mark.parametrize("period", ["2026", "2026-Q3", "2026-06-30"])
+@pytest.mark.parametrize("period", ["2026", "2026-Q3", "2026-06", "2026-06-30", "2024-02-29"])
 def test_periods(period: str) -> None:
     assert Observation(period=period, source=Source(document="d", quote="q")).period == period
 
 
-@pytest.mark.parametrize("period", ["26", "2026-Q5", "2026/06", "Q1-2026"])
+@pytest.mark.parametrize(
+    "period",
+    [
+        "26",
+        "2026-Q5",
+        "2026/06",
+        "Q1-2026",
+        "2025-13-45",
+        "2026-02-29",
+        "2026-13",
+        "2026-00",
+        "1900",
+    ],
+)
 def test_bad_periods(period: str) -> None:
     with pytest.raises(ValidationError):
         Observation(period=period, source=Source(document="d", quote="q"))
+
+
+@pytest.mark.parametrize(
+    ("period", "first", "last"),
+    [
+        ("2026", "2026-01-01", "2026-12-31"),
+        ("2026-Q1", "2026-01-01", "2026-03-31"),
+        ("2026-Q4", "2026-10-01", "2026-12-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2026-06-30", "2026-06-30", "2026-06-30"),
+    ],
+)
+def test_period_bounds(period: str, first: str, last: str) -> None:
+    from site_builder.model import period_bounds
+
+    assert [d.isoformat() for d in period_bounds(period)] == [first, last]

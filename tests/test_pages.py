@@ -270,3 +270,170 @@ def test_ward_page_shows_results_that_measure_no_target(soup_of) -> None:
         ],
     ]
     assert all("Phần I" in r[4] for r in rows)
+
+
+# ---------------------------------------------------------------- the real data (#14 audit)
+# How pages *say* what the documents print: each case below was misread by an audit.
+
+
+def _facts(soup: BeautifulSoup) -> dict[str, str]:
+    """The first target body's facts: label -> value."""
+    facts = soup.select_one("dl.sb-facts")
+    assert facts is not None
+    return {
+        dt.get_text(" ", strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in facts.find_all("dt")
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("thuy-nguyen/chi-tieu/mo-hinh-diem-an-ninh-trat-tu/", "Đến năm 2025"),
+        ("kien-an/chi-tieu/ty-le-cu-tri-di-bau/", "Đến năm 2026"),
+    ],
+)
+def test_value_label_is_the_goals_own_year(real_soup, url: str, label: str) -> None:
+    facts = _facts(real_soup(url))
+    assert label in facts
+    assert "Đến năm 2030" not in facts
+
+
+def test_every_real_target_value_label_matches_its_printed_year(real_soup) -> None:
+    """No target page says "Đến năm 2030" for a goal due another year, or with no year."""
+    from site_builder.load import load_dataset
+
+    from .conftest import REAL_DATA
+
+    checked = 0
+    for ward in load_dataset(REAL_DATA).wards:
+        for target in ward.targets:
+            goal = target.goal
+            if goal is None or not target.value_text or goal.kind not in ("level", "milestone"):
+                continue
+            facts = _facts(real_soup(f"{ward.ward.id}/chi-tieu/{target.id}/"))
+            want = f"Đến năm {goal.year}" if goal.year else "Mục tiêu (văn bản không nêu thời hạn)"
+            assert want in facts, (ward.ward.id, target.id, list(facts))
+            checked += 1
+    assert checked > 50
+
+
+def test_monthly_commitment_is_said_to_be_monthly(real_soup) -> None:
+    soup = real_soup("kien-an/chi-tieu/uy-vien-tiep-xuc-co-so-hang-thang/")
+    facts = _facts(soup)
+    assert facts["Hằng tháng"] == "ít nhất 01 lần"
+    assert facts["Loại"] == "Hằng tháng"
+    assert facts["Nghĩa là"].startswith("Hằng tháng đạt từ 1 lần trở lên")
+    assert "Bình quân năm" not in facts
+    assert "Hằng năm" not in text(soup)
+
+
+def test_target_without_printed_deadline_says_so(real_soup) -> None:
+    soup = real_soup("kien-an/chi-tieu/giai-quyet-khieu-nai-to-cao/")
+    page = text(soup)
+    assert "Văn bản không nêu thời hạn" in page
+    assert "vào năm 2030" not in page
+    # The data table's goal row names 2030 only as the end of the term.
+    assert "2030 (cuối nhiệm kỳ; văn bản không nêu thời hạn)" in page
+
+
+def test_rank_target_reads_as_a_rank(real_soup) -> None:
+    page = text(real_soup("kien-an/chi-tieu/chi-so-cai-cach-hanh-chinh-hai-long/"))
+    assert "xếp hạng từ 1 đến 20 trên 114 đơn vị (hạng 1 là cao nhất)" in page
+    assert "không quá 20" not in page
+
+
+def test_manual_assessment_chip_counts_targets_waiting(real_soup) -> None:
+    soup = real_soup("kien-an/")
+    chips = [li.get_text(strip=True) for li in soup.select(".sb-summary__counts li")]
+    assert any(c.startswith("Cần đánh giá thủ công:") for c in chips)
+    assert not any(c.startswith("Đánh giá thủ công") for c in chips)
+    help_text = soup.select_one(".sb-summary__help")
+    assert help_text is not None and "đang chờ" in help_text.get_text()
+    assert help_text.a["href"] == "../phuong-phap/#can-danh-gia-thu-cong"
+
+
+def test_project_past_its_end_is_not_called_late(real_soup) -> None:
+    soup = real_soup("kien-an/du-an/cong-vien-rung-thien-van/")
+    badge = soup.select_one(".sb-assessment .sb-status")
+    assert badge.get_text(strip=True) == "Đã quá thời hạn dự kiến, chưa có thông tin hoàn thành"
+    rule = soup.select_one(".sb-assessment__how a")
+    assert rule["href"] == "../../../phuong-phap/#du-an-qua-thoi-han"
+    methodology = real_soup("phuong-phap/")
+    assert methodology.find(id="du-an-qua-thoi-han") is not None
+    assert "Quá hạn" not in text(real_soup("kien-an/"))
+
+
+def test_every_ward_fact_shows_its_source(real_soup) -> None:
+    soup = real_soup("viet-hung/")
+    facts = soup.select(".sb-facts dd")
+    area = next(dd for dd in facts if dd.get_text().startswith("12,91"))
+    assert "Nguồn:" in area.summary.get_text()
+    assert "Phueng c6 dien tich to nhien la 12,91 km2" in area.blockquote.get_text()
+    population = next(dd for dd in facts if dd.get_text().startswith("83.188"))
+    assert population.find("blockquote") is not None
+
+
+def test_term_elapsed_is_explained_and_linked(real_soup) -> None:
+    headline = real_soup("kien-an/").select_one(".sb-summary__headline")
+    link = headline.find("a")
+    assert link["href"] == "../phuong-phap/#thoi-gian-nhiem-ky-da-qua"
+    rule = real_soup("phuong-phap/").find(id="thoi-gian-nhiem-ky-da-qua")
+    assert rule is not None
+    assert "01/01" in rule.find_next("p").get_text()
+
+
+@pytest.mark.parametrize(
+    "url", ["kien-an/chi-tieu/ty-le-cu-tri-di-bau/", "kien-an/du-an/cong-vien-rung-thien-van/"]
+)
+def test_status_is_announced_once(real_soup, url: str) -> None:
+    """A screen reader hears "Trạng thái:" once, not from the label and the badge."""
+    assessment = real_soup(url).select_one(".sb-assessment p")
+    assert assessment.get_text().count("Trạng thái:") == 1
+
+
+def test_build_without_site_url_writes_no_localhost(real_site: Path) -> None:
+    written = [
+        p
+        for p in real_site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".csv", ".txt"}
+    ]
+    assert len(written) > 300
+    offenders = [
+        p.relative_to(real_site).as_posix()
+        for p in written
+        if "127.0.0.1" in p.read_text("utf-8", errors="replace")
+        or "localhost" in p.read_text("utf-8", errors="replace")
+    ]
+    assert offenders == []
+    page = BeautifulSoup((real_site / "kien-an" / "index.html").read_text("utf-8"), "html.parser")
+    assert page.find("link", rel="canonical") is None
+
+
+def test_sitemap_dates_pages_by_their_data(tmp_path: Path) -> None:
+    """With a site URL, lastmod is when the ward's data changed, not the build date."""
+    import xml.etree.ElementTree as ET
+
+    from site_builder.history import file_dates, newest
+
+    from .conftest import REAL_DATA, build_site
+
+    site = build_site(
+        tmp_path / "s",
+        REAL_DATA,
+        site_url="https://example.org/cam-ket/",
+        search_index=False,
+        data_wards=["viet-hung"],
+    )
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    }
+    ward_files = sorted((REAL_DATA / "wards" / "viet-hung").glob("*.yaml"))
+    expected = newest(file_dates(ward_files).values()).date
+    for loc in (
+        "https://example.org/cam-ket/viet-hung/",
+        "https://example.org/cam-ket/viet-hung/chi-tieu/chi-so-chuyen-doi-so-dti/",
+    ):
+        assert urls[loc] == (expected.isoformat() if expected else None)

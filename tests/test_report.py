@@ -95,8 +95,8 @@ def test_target_rows_carry_value_deadline_latest_and_child_flag(
     rows = {row.name: row for g in fixture_report.groups for row in g.rows}
     by_id = {row.link.removeprefix("../chi-tieu/").replace("/", ""): row for row in rows.values()}
     assert by_id["nuoc-sach"].value == "≥ 98 (%)"
-    assert by_id["de-an-chuyen-doi-so"].deadline == "2028"  # its own year, not the term's
-    assert by_id["phuong-van-minh"].deadline == "2030"  # no goal: the end of the term
+    assert by_id["de-an-chuyen-doi-so"].deadline == "năm 2028"  # its own year, not 2030
+    assert by_id["phuong-van-minh"].deadline is None  # no goal: no deadline is invented
     assert by_id["ho-ngheo"].latest is not None and "%" in by_id["ho-ngheo"].latest
     children = [row for row in rows.values() if row.child]
     assert [row.link for row in children] == [

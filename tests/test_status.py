@@ -88,7 +88,7 @@ def test_level_growth_ratio(latest: float, status: str, ratio: float | None) -> 
 
 def test_level_explains_required_and_observed_growth() -> None:
     a = assess(LEVEL, {"2025": 50, "2026": 60})
-    assert a.explanation.startswith("Cần tăng 14,9%/năm từ 50% (năm 2025) để đạt 100% năm 2030")
+    assert a.explanation.startswith("Cần tăng 14,9%/năm từ 50% (năm 2025) để đạt 100% vào năm 2030")
     assert "thực tế tăng 20%/năm" in a.explanation
 
 
@@ -353,3 +353,55 @@ def test_term_elapsed_share() -> None:
     assert term_elapsed_share(date(2025, 1, 1), TERM) == 0
     assert term_elapsed_share(date(2028, 1, 1), TERM) == pytest.approx(0.5, abs=0.001)
     assert term_elapsed_share(date(2035, 1, 1), TERM) == 1
+
+
+# A monthly commitment (Kiến An B.I.7.1: "Hằng tháng ... ít nhất 01 lần") is judged month
+# by month; a yearly figure says nothing about each month and is left out, saying so.
+MONTHLY = Goal(
+    kind="annual", comparator=">=", value=1, start_year=2026, end_year=2030, frequency="monthly"
+)
+
+
+def test_monthly_commitment_is_judged_per_month() -> None:
+    a = assess(MONTHLY, {"2026-01": 1, "2026-02": 2, "2026-03": 0}, unit="lần")
+    assert a.status == "off_track"
+    assert a.explanation.startswith("Đạt ngưỡng 2/3 tháng có số liệu")
+    assert "Tháng 3/2026 chưa đạt" in a.explanation
+
+
+def test_monthly_commitment_ignores_a_yearly_figure() -> None:
+    a = assess(MONTHLY, {"2026": 12}, unit="lần")
+    assert a.status == "no_data"
+    assert "theo từng tháng" in a.explanation
+    mixed = assess(MONTHLY, {"2026": 0, "2026-01": 1, "2026-02": 1}, unit="lần")
+    assert mixed.status == "on_track"
+    assert "1 số liệu theo kỳ khác không dùng để đánh giá" in mixed.explanation
+
+
+def test_quarterly_commitment_is_not_complete_after_its_first_quarter_of_the_last_year() -> None:
+    goal = Goal(kind="annual", comparator=">=", value=1, end_year=2026, frequency="quarterly")
+    a = assess(goal, {"2026-Q1": 1}, as_of=date(2026, 6, 30))
+    assert a.status == "on_track"  # not "achieved": three quarters of 2026 are still to come
+
+
+# A rank goal ("nhóm 20 dẫn đầu trên 114") is better when smaller and is never given a
+# growth rate: ranks 60 (2025) -> 40 (2026), aim 20 by the term's end (no printed year).
+RANK = Goal(kind="level", comparator="<=", value=20, rank_of=114, direction="lower")
+
+
+def test_rank_goal_is_judged_by_distance_not_growth() -> None:
+    a = assess(RANK, {"2025": 60, "2026": 40}, unit=None)
+    assert a.method == "level-distance-share"
+    assert "hạng 60/114" in a.explanation and "hạng 20/114" in a.explanation
+    assert a.status == "on_track"
+    assert assess(RANK, {"2025": 60, "2026": 18}, unit=None).status == "achieved"
+
+
+def test_no_printed_deadline_is_stated_when_judged_at_the_term_end() -> None:
+    goal = Goal(kind="level", comparator=">=", value=100, direction="higher")
+    a = assess(goal, {"2025": 50, "2026": 60})
+    assert "cuối nhiệm kỳ (năm 2030; văn bản không nêu thời hạn)" in a.explanation
+    late = assess(goal, {"2025": 50, "2026": 60}, as_of=date(2031, 3, 1))
+    assert late.explanation.startswith(
+        "Đã qua cuối nhiệm kỳ (năm 2030; văn bản không nêu thời hạn)"
+    )
