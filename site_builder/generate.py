@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from . import urls
 from .computed import ComputedWard, compute_ward
+from .embed import embed_code, ward_embeds
 from .history import LastUpdated
 from .load import Dataset
 from .pages import (
@@ -28,6 +29,7 @@ from .pages import (
     build_ward,
 )
 from .render import PageModel, render
+from .report import build_report
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,11 @@ class GeneratedPage:
 
     url: str  # site-relative, e.g. "kien-an/chi-tieu/x/"
     title: str
-    kind: str  # "ward", "target" or "project"
+    kind: str  # "ward", "report", "target" or "project"
     ward: str  # ward id
     body: str  # rendered HTML
     has_chart: bool
+    searchable: bool = True  # False: left out of the search index (the report repeats the ward)
 
     @property
     def src_uri(self) -> str:
@@ -51,7 +54,15 @@ class GeneratedPage:
 
         JSON strings are valid YAML, so titles need no quoting rules.
         """
-        meta = {"title": self.title, "kind": self.kind, "ward": self.ward}
+        meta: dict[str, object] = {
+            "title": self.title,
+            "kind": self.kind,
+            "ward": self.ward,
+            # The ward's changes feed, for the theme's <link rel="alternate">.
+            "feed": urls.ward_feed(self.ward),
+        }
+        if not self.searchable:
+            meta["search_exclude"] = True
         front = "\n".join(
             f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
         )
@@ -62,19 +73,35 @@ class GeneratedPage:
         return f"{self.front_matter()}\n{self.body}\n"
 
 
-def _page(model: PageModel, kind: str, ward_id: str) -> GeneratedPage:
+def _page(model: PageModel, kind: str, ward_id: str, searchable: bool = True) -> GeneratedPage:
     body = render(model)
-    return GeneratedPage(model.url, model.title, kind, ward_id, body, "data-chart=" in body)
+    return GeneratedPage(
+        model.url, model.title, kind, ward_id, body, "data-chart=" in body, searchable
+    )
 
 
-def ward_pages(computed: ComputedWard) -> Iterator[GeneratedPage]:
-    """A ward's pages: its overview, then one per target and one per project."""
-    ward_id = computed.ward.ward.id
-    yield _page(build_ward(computed), "ward", ward_id)
+def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[GeneratedPage]:
+    """A ward's pages: its overview and report, then one per target and one per project.
+
+    `site_url` (may be empty) makes the iframe code on target pages absolute.
+    """
+    ward = computed.ward.ward
+    yield _page(build_ward(computed), "ward", ward.id)
+    yield _page(build_report(computed), "report", ward.id, searchable=False)
     for target in computed.ward.targets:
-        yield _page(build_target(computed, target), "target", ward_id)
+        model = build_target(computed, target)
+        has_chart = model.body.chart_json is not None or any(
+            c.chart_json for c in model.body.children
+        )
+        code = embed_code(ward.full_name, ward.id, target, site_url, has_chart)
+        yield _page(replace(model, embed=code), "target", ward.id)
     for project in computed.ward.projects:
-        yield _page(build_project(computed, project), "project", ward_id)
+        yield _page(build_project(computed, project), "project", ward.id)
+
+
+def ward_static_files(computed: ComputedWard) -> dict[str, str]:
+    """A ward's finished files beside its pages (site path -> text): the embed pages."""
+    return dict(ward_embeds(computed))
 
 
 def compute(
@@ -88,9 +115,9 @@ def compute(
     ]
 
 
-def generate_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
+def generate_pages(wards: list[ComputedWard], site_url: str = "") -> list[GeneratedPage]:
     """Every generated page, in a stable order (wards, then their targets and projects)."""
-    return [page for computed in wards for page in ward_pages(computed)]
+    return [page for computed in wards for page in ward_pages(computed, site_url)]
 
 
 def home_section(wards: list[ComputedWard], as_of: date) -> str:

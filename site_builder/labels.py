@@ -211,6 +211,68 @@ LABELS: dict[str, str] = {
     "downloads.file.site_zip": "Toàn bộ tệp tải về (ZIP)",
     "downloads.file.page_csv": "CSV",
     "downloads.file.page_json": "JSON",
+    "report.title": "Báo cáo tiến độ",
+    "report.link": "Báo cáo để in (từng phần một trang)",
+    "report.intro": (
+        "Bản tóm tắt để in hoặc lưu PDF cho cuộc họp: số chỉ tiêu theo trạng thái, "
+        "chỉ tiêu từng nhóm và dự án từng bảng phụ lục, mỗi phần một trang. Nguồn, "
+        "trích dẫn và ghi chú nằm ở trang của từng mục."
+    ),
+    "report.print": "In báo cáo",
+    "report.print_hint": "Hoặc dùng lệnh In của trình duyệt (Ctrl+P) và chọn Lưu dưới dạng PDF.",
+    "report.as_of": "Số liệu đến ngày",
+    "report.doc_date": "ngày",
+    "report.updated": "Dữ liệu cập nhật",
+    "report.rollup": "Tổng hợp theo trạng thái",
+    "report.rollup_caption": "Số chỉ tiêu theo nhóm và trạng thái",
+    "report.group": "Nhóm chỉ tiêu",
+    "report.total": "Tổng",
+    "report.all_groups": "Cả phường",
+    "report.projects": "Dự án, công trình",
+    "report.col_value": "Giá trị như in",
+    "report.col_deadline": "Thời hạn",
+    "report.col_latest": "Số liệu mới nhất",
+    "report.page": "Trang",
+    "feed.site_title": "Thay đổi dữ liệu: Cam kết phường 2025-2030",
+    "feed.ward_title": "Thay đổi dữ liệu",
+    "feed.ward_link": "Theo dõi thay đổi dữ liệu",
+    "feed.format": "nguồn tin Atom",
+    "feed.subtitle": (
+        "Mỗi mục là một lần dữ liệu được sửa, theo lịch sử thay đổi của các tệp dữ liệu."
+    ),
+    "feed.no_history": (
+        "Bản sao dựng trang này không có lịch sử thay đổi, nên nguồn tin chưa có mục nào."
+    ),
+    "feed.entry": "Cập nhật dữ liệu",
+    "feed.files": "Tệp đã sửa",
+    "feed.message": "Ghi chú của lần sửa",
+    "feed.change.A": "thêm mới",
+    "feed.change.M": "sửa",
+    "feed.change.D": "xoá",
+    "feed.added": "Thêm",
+    "feed.changed": "Sửa",
+    "feed.removed": "Bỏ",
+    "feed.more": "và {count} mục khác",
+    "feed.file.ward.yaml": "thông tin phường, văn bản",
+    "feed.file.targets.yaml": "chỉ tiêu",
+    "feed.file.series.yaml": "số liệu",
+    "feed.file.projects.yaml": "dự án, công trình",
+    "feed.file.tasks.yaml": "nhiệm vụ, khâu đột phá",
+    "embed.summary": "Nhúng chỉ tiêu này vào trang khác",
+    "embed.intro": (
+        "Dán mã dưới đây vào trang web của đơn vị hoặc bài viết để hiện trạng thái, giá "
+        "trị và biểu đồ (khi có số liệu) của chỉ tiêu này, luôn theo số liệu mới nhất."
+    ),
+    "embed.label": "Mã nhúng (iframe)",
+    "embed.copy": "Chép mã",
+    "embed.copied": "Đã chép",
+    "embed.preview": "Xem trước phần nhúng",
+    "embed.relative": (
+        "Trang này chưa được cấu hình địa chỉ chính thức (site_url): mã trên dùng địa chỉ "
+        "tương đối, chỉ đúng khi dán vào trang cùng địa chỉ. Hãy thay bằng địa chỉ đầy đủ "
+        "của phần nhúng (mở liên kết Xem trước và chép địa chỉ)."
+    ),
+    "embed.full_page": "Xem đầy đủ trên trang Cam kết phường",
     "xlsx.target_name": "Chỉ tiêu",
     "xlsx.project_name": "Tên kế hoạch, đề án, dự án, công trình",
     "xlsx.latest": "Số liệu mới nhất",

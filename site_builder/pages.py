@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -41,6 +42,9 @@ from .model import (
 )
 from .status import PROJECT_STATUSES, Assessment, term_elapsed_share
 from .text import ascii_fold, match_key
+
+if TYPE_CHECKING:  # embed.py builds on this module's views
+    from .embed import EmbedCodeView
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,8 @@ class WardPage:
     results: list[ResultsAreaView] = field(default_factory=list)
     plotly_src: str = ""  # relative URL of plotly.js, for the results' charts
     open_data: OpenDataView | None = None
+    report: str | None = None  # link to the ward's printable report
+    feed: str | None = None  # link to the ward's Atom feed of data changes
 
 
 @dataclass(frozen=True)
@@ -398,6 +404,7 @@ class TargetPage:
     related_projects: list[Link]
     plotly_src: str
     open_data: OpenDataView | None = None
+    embed: EmbedCodeView | None = None  # iframe code for other sites (embed.embed_code)
 
 
 @dataclass(frozen=True)
@@ -1094,6 +1101,8 @@ def build_ward(computed: ComputedWard) -> WardPage:
         results=_results(ward, here),
         plotly_src=urls.relative(here, urls.PLOTLY_JS),
         open_data=_open_data(here, computed, _ward_links(here, ward.ward.id)),
+        report=urls.relative(here, urls.report(ward.ward.id)),
+        feed=urls.relative(here, urls.ward_feed(ward.ward.id)),
     )
 
 

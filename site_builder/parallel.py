@@ -17,12 +17,12 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .computed import ComputedWard
 from .downloads import write_ward_files
-from .generate import GeneratedPage, ward_pages
+from .generate import GeneratedPage, ward_pages, ward_static_files
 
 # Below this many wards a pool costs more than it saves (measured: starting two forked
 # workers takes ≈ 30 ms; one ward's pages and downloads take 100-250 ms).
@@ -35,6 +35,7 @@ class WardOutput:
 
     pages: list[GeneratedPage]
     download_sizes: dict[str, int]
+    static_files: dict[str, str] = field(default_factory=dict)  # embed pages: path -> HTML
 
 
 # What forked workers inherit: set just before the pool starts, cleared after.
@@ -46,7 +47,8 @@ def _one(index: int) -> WardOutput:
     wards, folder, site_url = _JOB
     computed = wards[index]
     sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
-    return WardOutput(list(ward_pages(computed)), sizes)
+    pages = list(ward_pages(computed, site_url))
+    return WardOutput(pages, sizes, ward_static_files(computed))
 
 
 def default_processes() -> int:

@@ -6,10 +6,11 @@ Sequence of a build:
   into one `PluginError`: MkDocs stops before it empties `site_dir`, with no
   traceback), date every data file from the git history, render every generated page,
   write the open-data downloads to a temporary folder, and watch `data/` for
-  `mkdocs serve`.
+  `mkdocs serve`; read the data commits for the changes feeds.
 - `on_files`: add the generated pages, out of the navigation (thousands of pages in
-  Material's nav make the build quadratic), the pinned plotly.js bundle, and the
-  downloads and JSON Schemas (copied from the temporary folder, never in `content/`).
+  Material's nav make the build quadratic), the Atom feeds and embed pages (finished
+  files, not theme pages), the pinned plotly.js bundle, and the downloads and JSON
+  Schemas (copied from the temporary folder, never in `content/`).
 - `on_env`: give theme templates the label table (`sb_t`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
   `<title>` and the header: MkDocs renders theme templates without autoescaping);
@@ -45,6 +46,7 @@ from . import urls
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
+from .feeds import feed_files
 from .generate import (
     GeneratedPage,
     compute,
@@ -52,10 +54,11 @@ from .generate import (
     home_section,
     search_section,
 )
-from .history import LastUpdated, file_dates
+from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
 from .load import load_dataset
 from .parallel import default_processes, render_wards
+from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
 
 log = get_plugin_logger(__name__)
@@ -98,6 +101,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.pages: list[GeneratedPage] = []
         self.bodies: dict[str, str] = {}  # generated page's src_uri -> its HTML body
         self.download_sizes: dict[str, int] = {}  # open data: site path -> bytes
+        self.static_files: dict[str, str] = {}  # feeds and embed pages: site path -> text
+        self.changes: list[DataChange] = []  # data commits, newest first (for the feeds)
         self.staging: tempfile.TemporaryDirectory[str] | None = None
         self.as_of: date = date.today()
         self.serving = False
@@ -130,6 +135,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             raise PluginError(exc.report()) from None
         # One pass over the git history dates every data file (history.py).
         dates = file_dates(path for ward in dataset.wards for path in ward.files)
+        self.changes = data_changes({p.parent for ward in dataset.wards for p in ward.files})
         self.wards = compute(dataset, self.as_of, dates)
         self._date_pages(config, dates)
         self._render(config, data_dir)
@@ -183,6 +189,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
+        self.static_files = {k: v for o in outputs for k, v in o.static_files.items()}
+        self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
         self.download_sizes.update(
             write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)
@@ -199,6 +207,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
             )
+        for path, text in self.static_files.items():
+            files.append(File.generated(config, path, content=text))
         if any(page.has_chart for page in self.pages):
             files.append(self._plotly_file(config))
         assert self.staging is not None  # made in on_config
@@ -260,6 +270,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         (`sb_memo`) holds theme parts that are the same on many pages.
         """
         env.globals["sb_t"] = t
+        env.globals["sb_site_feed"] = urls.SITE_FEED
+        env.globals["sb_css"] = css_string
         env.globals["sb_memo"] = _Memo()
         return env
 

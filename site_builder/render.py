@@ -20,8 +20,11 @@ from .pages import (
     TargetPage,
     WardPage,
 )
+from .report import ReportPage
 
-PageModel = HomePage | WardPage | TargetPage | ProjectPage | DownloadsPage | SearchShortcuts
+PageModel = (
+    HomePage | WardPage | TargetPage | ProjectPage | DownloadsPage | SearchShortcuts | ReportPage
+)
 
 _TEMPLATES: dict[type, str] = {
     HomePage: "home.html",
@@ -30,6 +33,7 @@ _TEMPLATES: dict[type, str] = {
     TargetPage: "target.html",
     ProjectPage: "project.html",
     SearchShortcuts: "search.html",
+    ReportPage: "report.html",
 }
 
 

@@ -16,6 +16,10 @@ DOWNLOADS = "du-lieu/"
 SEARCH = "tim-kiem/"
 TARGET_FOLDER = "chi-tieu"
 PROJECT_FOLDER = "du-an"
+REPORT_FOLDER = "bao-cao"
+EMBED_FOLDER = "nhung"
+FEED_NAME = "thay-doi.xml"
+SITE_FEED = FEED_NAME
 VENDOR_FOLDER = "assets/vendor/"
 PLOTLY_JS = VENDOR_FOLDER + "plotly-basic.min.js"
 
@@ -33,6 +37,37 @@ def target(ward_id: str, target_id: str) -> str:
 def project(ward_id: str, project_id: str) -> str:
     """A project's page."""
     return f"{ward_id}/{PROJECT_FOLDER}/{project_id}/"
+
+
+def report(ward_id: str) -> str:
+    """A ward's printable report: `kien-an/bao-cao/`."""
+    return f"{ward_id}/{REPORT_FOLDER}/"
+
+
+def target_embed(ward_id: str, target_id: str) -> str:
+    """A target on its own, for an iframe on another site: `kien-an/chi-tieu/x/nhung/`."""
+    return f"{target(ward_id, target_id)}{EMBED_FOLDER}/"
+
+
+def ward_feed(ward_id: str) -> str:
+    """A ward's Atom feed of data changes: `kien-an/thay-doi.xml` (the site's: `SITE_FEED`)."""
+    return f"{ward_id}/{FEED_NAME}"
+
+
+def page_file(url: str) -> str:
+    """The file a directory URL is served from: `a/b/` -> `a/b/index.html`."""
+    return f"{url}index.html"
+
+
+def absolute(site_url: str, url: str) -> str | None:
+    """`url` (site-relative) under the configured `site_url`; None when none is configured.
+
+    Only what leaves the site needs this (feeds, iframe code to paste elsewhere): pages
+    link relatively, and without a `site_url` nothing guesses a host.
+    """
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url
 
 
 def target_data(ward_id: str, target_id: str, extension: str) -> str:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.history import UNKNOWN, LastUpdated, file_dates, newest
+from site_builder.history import (
+    UNKNOWN,
+    LastUpdated,
+    data_changes,
+    file_dates,
+    file_versions,
+    newest,
+)
 
 from .conftest import REPO_ROOT
 
@@ -148,3 +155,46 @@ def test_every_real_data_file_has_a_stated_date() -> None:
         else:  # a full clone dates every file
             assert updated.basis in ("git", "uncommitted", "mtime"), path
             assert updated.date is not None, path
+
+
+def test_data_changes_list_each_commit_with_its_files_newest_first(repo: Path) -> None:
+    ward = repo / "data" / "wards" / "x"
+    changes = data_changes([ward])
+    assert [c.subject for c in changes] == ["three", "two", "one"]
+    assert [c.when.date() for c in changes] == [
+        date(2026, 3, 1),
+        date(2026, 1, 15),
+        date(2025, 12, 12),
+    ]
+    assert changes[0].when.utcoffset() is not None  # the commit's own offset is kept
+    assert changes[0].files == (("M", (ward / "a.yaml").resolve()),)
+    assert changes[1].files == (("A", (ward / "b.yaml").resolve()),)
+    assert len({c.commit for c in changes}) == 3
+
+
+def test_data_changes_see_a_deleted_file(repo: Path) -> None:
+    ward = repo / "data" / "wards" / "x"
+    _git(repo, "rm", "-q", "data/wards/x/b.yaml")
+    _git(repo, "commit", "-q", "-m", "four", when="2026-04-01")
+    assert data_changes([ward])[0].files == (("D", (ward / "b.yaml").resolve()),)
+
+
+def test_data_changes_are_empty_outside_a_git_work_tree(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    if subprocess.run(["git", "-C", str(folder), "rev-parse"], capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git work tree")
+    assert data_changes([folder]) == []
+
+
+def test_file_versions_read_each_file_before_and_after_its_commit(repo: Path) -> None:
+    ward = repo / "data" / "wards" / "x"
+    changes = data_changes([ward])
+    pairs = [(c.commit, path) for c in changes for _, path in c.files]
+    versions = file_versions(pairs)
+    assert [versions[p] for p in pairs] == [
+        ("a: 1\n", "a: 2\n"),  # three: a.yaml edited
+        ("", "b: 1\n"),  # two: b.yaml added
+        ("", "a: 1\n"),  # one: the first commit has no parent
+    ]

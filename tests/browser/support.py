@@ -271,6 +271,7 @@ class PageType:
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", REAL, "", "home page: introduction and the list of wards"),
     PageType("ward", REAL, "kien-an/", "ward overview (Kiến An)"),
+    PageType("report", REAL, "kien-an/bao-cao/", "ward report for printing (Kiến An)"),
     PageType(
         "target",
         REAL,
@@ -282,6 +283,18 @@ PAGE_TYPES: tuple[PageType, ...] = (
         FIXTURE,
         "thu-nghiem/chi-tieu/ho-ngheo/",
         "target page with a chart and its table (fixture ward)",
+    ),
+    PageType(
+        "embed",
+        REAL,
+        lambda site: _first_link(site, "kien-an/", ".sb-targets a") + "nhung/",
+        "embed of a target without data, no site chrome (first target of Kiến An)",
+    ),
+    PageType(
+        "embed-chart",
+        FIXTURE,
+        "thu-nghiem/chi-tieu/ho-ngheo/nhung/",
+        "embed of a target with a chart, no site chrome (fixture ward)",
     ),
     PageType(
         "project",
