@@ -1,10 +1,14 @@
-"""Every Vietnamese label of the interface, in one table.
+"""Every label of the interface, in one table per language (Vietnamese, English).
 
 Templates never hold UI text: they call `t("key")`, so wording is reviewed and changed
 here, and a test checks that every key a template uses exists.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 LABELS: dict[str, str] = {
     "site.wards": "Các phường",
@@ -301,6 +305,333 @@ LABELS: dict[str, str] = {
 }
 
 
-def t(key: str) -> str:
-    """The label for `key`; a missing key is a programming error, not a data error."""
-    return LABELS[key]
+# The English interface (#17): the same keys, checked by tests/test_labels.py. Only the
+# chrome is translated; data text (target names, quotes, lead units, notes) stays as the
+# documents print it, in Vietnamese, and templates mark it lang="vi".
+LABELS_EN: dict[str, str] = {
+    "site.wards": "Wards",
+    "search.label": "Search",
+    "search.placeholder": "Targets, projects, wards… (Vietnamese, tone marks optional)",
+    "search.button": "Search",
+    "search.shortcuts": "Ward pages matching the words",
+    "search.kind.ward": "Ward",
+    "search.kind.target": "Target",
+    "search.kind.project": "Project, work",
+    "search.filter.ward": "Ward",
+    "search.filter.kind": "Page type",
+    "search.filter.all": "All",
+    "search.form": "Search the ward pages",
+    "search.input": "Search words",
+    "search.filters": "Filter results",
+    "search.searching": "Searching…",
+    "search.count": "{n} pages match “{q}”.",
+    "search.none": "No page matches “{q}”.",
+    "search.failed": "The search tool could not be loaded. Please reload the page.",
+    "search.more": "More results",
+    "search.help": "Tip: check the spelling, use fewer words, or clear the filters. Or go to:",
+    "search.help.wards": "The ward pages",
+    "search.help.topics": "Common topics",
+    # Topics are matched against Vietnamese target and project names, so they stay
+    # Vietnamese search words (shown with lang="vi").
+    "search.topics": "hộ nghèo; đảng viên; đầu tư công; đô thị; giải phóng mặt bằng; "
+    "trường học; y tế; môi trường; ngân sách; giao thông; nông thôn mới; du lịch",
+    "skip.content": "Skip to main content",
+    "site.as_of": "Data as of",
+    "nav.home": "Home",
+    "nav.breadcrumb": "Breadcrumb",
+    "ward.documents": "Documents",
+    "ward.targets": "Targets",
+    "ward.projects": "Key projects and works",
+    "ward.priority_tasks": "Priority tasks",
+    "ward.breakthroughs": "Breakthroughs",
+    "ward.main_tasks": "Main tasks and solutions",
+    "ward.results": "Results published in the documents",
+    "ward.results_intro": (
+        "Results already achieved as printed in the documents, by area (former ward or the "
+        "area as printed). These figures measure no 2025-2030 target, are not used to "
+        "assess progress and are not added up across areas. A series with two or more "
+        "figures has its own chart; each chart draws one series, the full figures are in "
+        "the table below."
+    ),
+    "ward.results_chart": "Chart of published results",
+    "ward.results_baselines": (
+        "Results on the same indicator as a 2025-2030 target, shown as the starting level "
+        "on the target's page"
+    ),
+    "ward.inferred_group": "group name given by the editors, not printed in the document",
+    "ward.facts": "General information",
+    "ward.former_wards": "Wards before the merger",
+    "ward.formed": "Established",
+    "ward.count_targets": "targets",
+    "ward.count_projects": "projects and works",
+    "ward.count_tasks": "priority tasks",
+    "ward.none": "The document lists no item.",
+    "doc.number": "Number",
+    "doc.date": "Date",
+    "doc.status": "Status",
+    "doc.status.draft": "Draft",
+    "doc.status.issued": "Issued",
+    "doc.revises": "Amends",
+    "doc.issuer": "Issued by",
+    "doc.signer": "Signed by",
+    "col.code": "No.",
+    "col.name": "Name",
+    "col.unit": "Unit",
+    "col.goal_value": "Goal (deadline)",
+    "col.yearly": "Yearly average",
+    "col.lead_unit": "Lead unit",
+    "col.partners": "Partner units",
+    "col.timeframe": "Timeframe",
+    "col.funding": "Funding",
+    "col.kind": "Type",
+    "col.output": "Output",
+    "col.text": "Text",
+    "col.period": "Period",
+    "col.series": "Figures",
+    "col.value": "Value",
+    "col.printed": "As printed",
+    "col.source": "Source",
+    "col.note": "Note",
+    "col.table": "Table",
+    "target.goal": "Goal",
+    "target.value": "Goal",
+    "target.value_by": "By {year}",
+    "target.value_no_deadline": "Goal (the document sets no deadline)",
+    "target.when_year": "in {year}",
+    "target.when_none": "no deadline given",
+    "target.term_end": "end of the term; the document sets no deadline",
+    "target.every.monthly": "Monthly",
+    "target.every.quarterly": "Quarterly",
+    "target.meaning": "Meaning",
+    "target.group": "Group",
+    "target.milestones": "Milestones",
+    "target.children": "Component targets",
+    "target.sources": "Sources",
+    "target.notes": "Notes",
+    "target.data": "Figures",
+    "target.no_data": "No measured figures for this target yet. The page will show a chart once figures are published.",
+    "target.chart_caption": "Chart: measured figures and goal",
+    "target.baseline": "Starting level",
+    "target.baseline_title": "Starting level (results published in the documents)",
+    "target.baseline_note": (
+        "The figures below are results the documents published for the previous period, on "
+        "the same indicator as this target. The page shows them as a starting level for "
+        "comparison; they are not measurements of the target during the term, are not "
+        "merged with the measured figures and are not used to assess the status. On the "
+        "chart, the starting level is a grey diamond."
+    ),
+    "target.table_caption": "Figures and goal as a table",
+    "target.row_goal": "Goal",
+    "target.restored": "Text restored from a scan (OCR); see the original excerpt under Sources.",
+    "target.related_projects": "Related projects and works",
+    "target.override": "Status assessed by hand",
+    "target.override_reason": "Reason",
+    "target.series_area": "Area",
+    "target.whole_ward": "Whole ward",
+    "project.rows": "Rows of the appendix naming this project",
+    "project.timeline": "Timeline",
+    "project.milestones": "Milestones",
+    "project.status_history": "Status history",
+    "project.progress": "Progress",
+    "project.parts": "Components and sub-works",
+    "project.budget": "Total investment",
+    "project.location": "Location",
+    "project.related_targets": "Related targets",
+    "project.context": "A higher-level project, named by the document as context.",
+    "project.done": "Done",
+    "project.not_done": "Not done",
+    "project.inferred_table": "table name given by the editors, not printed in the document",
+    "source.document": "Document",
+    "source.section": "Section",
+    "source.row": "Row",
+    "source.page": "Page",
+    "source.quote": "Verbatim quote",
+    "flag.estimate": "estimate",
+    "flag.preliminary": "preliminary",
+    "flag.break": "break in series",
+    "note.contradiction": "Contradiction in the document",
+    "note.correction": "Correction",
+    "note.unclear": "Unclear in the source",
+    "note.restored": "Restored from a scan",
+    "note.difference": "Differs between two versions",
+    "note.inconsistency": "Figures do not match",
+    "note.info": "Note",
+    "kind.level": "Reach a level by a year",
+    "kind.annual": "Every year",
+    "kind.growth": "Average yearly growth",
+    "kind.cumulative": "Cumulative over the term",
+    "kind.milestone": "Done / not done",
+    "kind.assigned": "As assigned by the higher level",
+    "kind.qualitative": "Qualitative",
+    "kind.rank": "Ranking",
+    "project_kind.project": "Project",
+    "project_kind.work": "Work",
+    "project_kind.scheme": "Scheme",
+    "project_kind.plan": "Plan",
+    "project_kind.program": "Programme",
+    "project_kind.resolution": "Resolution",
+    "project_kind.other": "Other",
+    "project_status.not_started": "Not started",
+    "project_status.in_progress": "In progress",
+    "project_status.completed": "Completed",
+    "project_status.paused": "Paused",
+    "project_status.cancelled": "Cancelled",
+    "project_status.overdue": "Past its planned end, no news of completion",
+    "project_status.unknown": "No progress information",
+    "status.achieved": "Achieved",
+    "status.on_track": "On track",
+    "status.needs_acceleration": "Needs to speed up",
+    "status.off_track": "Off track",
+    "status.no_data": "No data yet",
+    "status.not_measurable": "Needs assessment by hand",
+    "status.not_measurable_help": "“Needs assessment by hand”: targets with no number to compute (qualitative, or as assigned by the higher level). This counts the targets waiting for an assessment, with its basis, by someone with the authority to make it; targets already assessed by hand are counted by the assessment's result.",
+    "status.rule": "See the rule",
+    "status.title": "Status",
+    "status.preliminary": "preliminary",
+    "status.overridden": "assessed by hand",
+    "status.how": "How it is computed",
+    "status.summary": "Overall progress",
+    "status.achieved_of": "targets achieved",
+    "status.term_elapsed": "of the term elapsed",
+    "status.term_elapsed_how": "how it is computed",
+    "status.projects": "Projects by status",
+    "status.methodology": "See the methodology",
+    "updated.label": "Data updated",
+    "updated.unknown": "unknown",
+    "updated.basis.git": "from the change history of the data file",
+    "updated.basis.uncommitted": "file being edited, not yet in the history",
+    "updated.basis.mtime": "from the file's modification date (no change history)",
+    "updated.basis.unknown": "the copy has no full change history",
+    "downloads.label": "Download the data",
+    "downloads.page": "All open data",
+    "downloads.ward": "By ward",
+    "downloads.site": "Whole site",
+    "downloads.schema": "Data schema (JSON Schema, version 1)",
+    "downloads.file.targets_csv": "Targets (CSV)",
+    "downloads.file.projects_csv": "Projects and works (CSV)",
+    "downloads.file.observations_csv": "Measured figures (CSV)",
+    "downloads.file.ward_json": "All of the ward's data (JSON)",
+    "downloads.file.ward_xlsx": "Excel workbook (XLSX)",
+    "downloads.file.site_json": "All data (JSON)",
+    "downloads.file.site_zip": "All downloads (ZIP)",
+    "downloads.file.page_csv": "CSV",
+    "downloads.file.page_json": "JSON",
+    "report.title": "Progress report",
+    "report.link": "Report for printing (one page per section)",
+    "report.intro": (
+        "A summary to print or save as PDF for meetings: targets counted by status, each "
+        "group's targets and each appendix table's projects, one section per page. Sources, "
+        "quotes and notes are on each item's own page."
+    ),
+    "report.print": "Print the report",
+    "report.print_hint": "Or use the browser's Print command (Ctrl+P) and choose Save as PDF.",
+    "report.as_of": "Data as of",
+    "report.doc_date": "dated",
+    "report.updated": "Data updated",
+    "report.rollup": "Summary by status",
+    "report.rollup_caption": "Targets by group and status",
+    "report.group": "Target group",
+    "report.total": "Total",
+    "report.all_groups": "Whole ward",
+    "report.projects": "Projects and works",
+    "report.col_value": "Value as printed",
+    "report.col_deadline": "Deadline",
+    "report.col_latest": "Latest figure",
+    "report.page": "Page",
+    "feed.site_title": "Data changes: Ward commitments 2025-2030",
+    "feed.ward_title": "Data changes",
+    "feed.ward_link": "Follow data changes",
+    "feed.format": "Atom feed",
+    "feed.subtitle": "Each entry is one change to the data, from the change history of the data files.",
+    "feed.no_history": (
+        "The copy this site was built from has no change history, so the feed has no entry yet."
+    ),
+    "feed.entry": "Data update",
+    "feed.files": "Files changed",
+    "feed.message": "Note of the change",
+    "feed.change.A": "added",
+    "feed.change.M": "changed",
+    "feed.change.D": "deleted",
+    "feed.added": "Added",
+    "feed.changed": "Changed",
+    "feed.removed": "Removed",
+    "feed.more": "and {count} more",
+    "feed.file.ward.yaml": "ward information, documents",
+    "feed.file.targets.yaml": "targets",
+    "feed.file.series.yaml": "figures",
+    "feed.file.projects.yaml": "projects and works",
+    "feed.file.tasks.yaml": "tasks, breakthroughs",
+    "embed.summary": "Embed this target in another page",
+    "embed.intro": (
+        "Paste the code below into your unit's website or an article to show this target's "
+        "status, value and chart (when there are figures), always from the latest data."
+    ),
+    "embed.label": "Embed code (iframe)",
+    "embed.copy": "Copy the code",
+    "embed.copied": "Copied",
+    "embed.preview": "Preview the embed",
+    "embed.relative": (
+        "This site has no official address configured (site_url): the code above uses a "
+        "relative address, only right when pasted into a page at the same address. Replace "
+        "it with the embed's full address (open the Preview link and copy its address)."
+    ),
+    "embed.full_page": "See it in full on Ward commitments",
+    "xlsx.target_name": "Target",
+    "xlsx.project_name": "Name of the plan, scheme, project or work",
+    "xlsx.latest": "Latest figure",
+    "xlsx.series_id": "Series id",
+    "xlsx.series_key": "Series key for entering figures",
+    "xlsx.year": "Year",
+    "xlsx.milestone": "Milestone",
+    "xlsx.done": "Done yet",
+    "xlsx.target": "Target",
+    "xlsx.period": "Period",
+    "xlsx.flags": "Flags",
+    "xlsx.document_id": "Document id",
+    "xlsx.project_id": "Project id",
+    "xlsx.basis": "Basis",
+    "national.title": "Ward commitments 2025-2030 across provinces and cities",
+    "national.skip": "Skip to main content",
+    "national.intro": (
+        "The 2025-2030 targets and key projects of the wards, from the original documents. "
+        "Each province or city has its own site; the search box below searches them all."
+    ),
+    "national.search": "Search all provinces and cities",
+    "national.filter": "Province, city",
+    "national.noscript": "Search needs JavaScript; open the site of a province or city.",
+    "national.failed": "The search tool could not be loaded; open the site of a province or city.",
+    "national.provinces": "Provinces and cities",
+}
+
+# Keys whose English value is Vietnamese on purpose (data-facing words); templates show
+# them with lang="vi".
+VIETNAMESE_IN_EN: frozenset[str] = frozenset({"search.topics"})
+
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+_TABLES: dict[str, dict[str, str]] = {"vi": LABELS, "en": LABELS_EN}
+_language: ContextVar[str] = ContextVar("language", default="vi")
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Render with `lang`'s labels inside the block (the default is Vietnamese)."""
+    if lang not in _TABLES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    token = _language.set(lang)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def current_language() -> str:
+    """The language labels are rendered in ("vi" unless inside `language(...)`)."""
+    return _language.get()
+
+
+def t(key: str, lang: str | None = None) -> str:
+    """The label for `key` in `lang` (default: the current language).
+
+    A missing key is a programming error, not a data error.
+    """
+    return _TABLES[lang or _language.get()][key]

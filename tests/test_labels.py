@@ -26,3 +26,60 @@ def test_labels_are_non_empty_nfc() -> None:
 
     for key, value in LABELS.items():
         assert value and unicodedata.normalize("NFC", value) == value, key
+
+
+# Letters only Vietnamese uses (with tone or vowel marks); an English label holding one
+# was left untranslated.
+_VIETNAMESE_LETTERS = set(
+    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+)
+
+
+def test_english_labels_have_exactly_the_vietnamese_keys() -> None:
+    from site_builder.labels import LABELS_EN
+
+    assert set(LABELS_EN) == set(LABELS)
+
+
+def test_english_labels_are_non_empty_and_not_vietnamese() -> None:
+    from site_builder.labels import LABELS_EN, VIETNAMESE_IN_EN
+
+    for key, value in LABELS_EN.items():
+        assert value.strip(), key
+        if key in VIETNAMESE_IN_EN:
+            continue
+        assert not _VIETNAMESE_LETTERS & set(value.lower()), (key, value)
+        assert value != LABELS[key] or value in {"CSV", "JSON"}, key
+
+
+def test_english_labels_keep_the_placeholders() -> None:
+    import string
+
+    from site_builder.labels import LABELS_EN
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, value in LABELS.items():
+        assert fields(LABELS_EN[key]) == fields(value), key
+
+
+def test_national_page_has_english_labels() -> None:
+    from site_builder.labels import LABELS_EN
+
+    national = [key for key in LABELS_EN if key.startswith("national.")]
+    assert national and all(LABELS_EN[key] != LABELS[key] for key in national)
+
+
+def test_language_switches_the_labels_and_restores_vietnamese() -> None:
+    from site_builder.labels import current_language, language, t
+
+    assert t("nav.home") == "Trang chủ"
+    with language("en"):
+        assert current_language() == "en"
+        assert t("nav.home") == "Home"
+        assert t("nav.home", "vi") == "Trang chủ"
+    assert t("nav.home") == "Trang chủ"
+    with pytest.raises(ValueError, match="unknown language"):
+        with language("fr"):
+            pass
