@@ -19,6 +19,7 @@ from . import urls
 from .computed import ComputedWard, compute_ward
 from .embed import embed_code, ward_embeds
 from .history import LastUpdated
+from .labels import language
 from .load import Dataset
 from .pages import (
     build_downloads,
@@ -43,6 +44,8 @@ class GeneratedPage:
     body: str  # rendered HTML
     has_chart: bool
     searchable: bool = True  # False: left out of the search index (the report repeats the ward)
+    lang: str = "vi"  # "en": the English copy under en/ (#17)
+    alternate: str | None = None  # the same page in the other language, when there is one
 
     @property
     def src_uri(self) -> str:
@@ -63,6 +66,10 @@ class GeneratedPage:
         }
         if not self.searchable:
             meta["search_exclude"] = True
+        if self.lang != "vi":
+            meta["lang"] = self.lang
+        if self.alternate is not None:
+            meta["alternate"] = self.alternate
         front = "\n".join(
             f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
         )
@@ -97,6 +104,29 @@ def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[Generated
         yield _page(replace(model, embed=code), "target", ward.id)
     for project in computed.ward.projects:
         yield _page(build_project(computed, project), "project", ward.id)
+
+
+def english_ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[GeneratedPage]:
+    """The English copy of a ward's pages, under `en/`, each linked to its Vietnamese page.
+
+    Labels and computed sentences are English; data text stays as printed (Vietnamese,
+    marked lang="vi" by the templates). The copy is left out of the search index, so
+    Vietnamese results never list it (docs/maintainers/i18n.md).
+    """
+    with language("en"), urls.under(urls.ENGLISH):
+        for page in ward_pages(computed, site_url):
+            yield replace(
+                page,
+                url=urls.english(page.url),
+                searchable=False,
+                lang="en",
+                alternate=page.url,
+            )
+
+
+def with_alternates(pages: list[GeneratedPage]) -> list[GeneratedPage]:
+    """Vietnamese pages linked to their English copy (when the English copy is built)."""
+    return [replace(p, alternate=urls.english(p.url)) if p.lang == "vi" else p for p in pages]
 
 
 def ward_static_files(computed: ComputedWard) -> dict[str, str]:

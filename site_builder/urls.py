@@ -9,6 +9,9 @@ any sub-path without knowing which.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 HOME = ""
 METHODOLOGY = "phuong-phap/"
@@ -118,12 +121,48 @@ def source_file(url: str) -> str:
     return f"{url}index.md"
 
 
+ENGLISH = "en/"  # the English copy of the site (#17), when the plugin's `english` is on
+_prefix: ContextVar[str] = ContextVar("page_prefix", default="")
+
+
+@contextmanager
+def under(prefix: str) -> Iterator[None]:
+    """Build links for a copy of the pages under `prefix` (`ENGLISH`) inside the block.
+
+    Models keep their Vietnamese-site URLs; `relative` then links from the copy's page
+    to the copy's pages, and to the one shared file (downloads, feeds, scripts, embeds)
+    outside it.
+    """
+    token = _prefix.set(prefix)
+    try:
+        yield
+    finally:
+        _prefix.reset(token)
+
+
+def in_copy(url: str) -> bool:
+    """Whether a page `url` has a copy under the prefix: pages do, files and embeds do not."""
+    return (url == "" or url.endswith("/")) and f"/{EMBED_FOLDER}/" not in url
+
+
+def english(url: str) -> str:
+    """The English copy's URL of a Vietnamese page: `kien-an/` -> `en/kien-an/`."""
+    return ENGLISH + url
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url`, both site-relative.
+
+    Inside `under(prefix)`, `from_url` is the copy's page and page URLs are the copy's.
 
     `relative("kien-an/", "kien-an/chi-tieu/x/")` -> `chi-tieu/x/`;
     `relative("kien-an/chi-tieu/x/", "")` -> `../../../`.
     """
+    prefix = _prefix.get()
+    if prefix:
+        from_url = prefix + from_url
+        if in_copy(to_url):
+            to_url = prefix + to_url
     base = from_url.rstrip("/") or "."
     rel = posixpath.relpath(to_url.rstrip("/") or ".", base)
     if to_url and not to_url.endswith("/"):
