@@ -77,8 +77,10 @@ class CommitmentsConfig(Config):
     data_wards = c.ListOfItems(c.Type(str), default=[])
     """Ward ids to build (a fast preview of one ward); empty builds every ward."""
 
-    data_as_of = c.Optional(c.Type(str))
-    """Date computed figures are stated at (`2026-06-30`); default: the build date."""
+    data_as_of = c.Optional(c.Type((str, date)))
+    """Date computed figures are stated at (`2026-06-30`); default: the build date.
+
+    YAML reads an unquoted `2026-06-30` (and `!ENV [DATA_AS_OF, null]`) as a date."""
 
     vendor_dir = c.Type(str, default="node_modules")
     """Folder where npm installed the pinned third-party assets, relative to mkdocs.yml."""
@@ -121,12 +123,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; render the pages; watch the data folder."""
         data_dir = self._path(config, self.config.data_dir)
+        as_of = self.config.data_as_of
         try:
-            self.as_of = (
-                date.fromisoformat(self.config.data_as_of)
-                if self.config.data_as_of
-                else date.today()
-            )
+            if isinstance(as_of, date):
+                self.as_of = as_of
+            else:
+                self.as_of = date.fromisoformat(str(as_of)) if as_of else date.today()
         except ValueError as exc:
             raise PluginError(f"commitments: data_as_of must be YYYY-MM-DD: {exc}") from None
         try:
