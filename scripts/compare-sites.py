@@ -22,6 +22,7 @@ from site_builder.sitetext import compare_sites  # noqa: E402
 
 
 def main() -> int:
+    """Compare the two sites given; print the report; 0 equal, 1 different, 2 wrong use."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("left", type=Path)
     parser.add_argument("right", type=Path)
