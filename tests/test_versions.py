@@ -6,7 +6,6 @@ import importlib.util
 import json
 import re
 import tomllib
-from pathlib import Path
 from types import ModuleType
 
 from .conftest import REPO_ROOT
