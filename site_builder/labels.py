@@ -211,6 +211,23 @@ LABELS: dict[str, str] = {
     "downloads.file.site_zip": "Toàn bộ tệp tải về (ZIP)",
     "downloads.file.page_csv": "CSV",
     "downloads.file.page_json": "JSON",
+    "downloads.licence": "Giấy phép dữ liệu",
+    "downloads.licence.text": "Mọi tệp dữ liệu mở dưới đây được cấp phép theo giấy phép",
+    "downloads.licence.url": "toàn văn tại",
+    "downloads.licence.attribution": (
+        "Được sao chép, phân phối lại, chỉnh sửa và dùng cho mọi mục đích, kể cả thương mại, "
+        "với điều kiện ghi công: nêu tên trang, ghi rõ có chỉnh sửa hay không, và kèm đường "
+        "dẫn đến giấy phép. Tệp ZIP có kèm văn bản giấy phép (LICENSE.txt)."
+    ),
+    "downloads.standard": "Mô tả dữ liệu theo chuẩn mở",
+    "downloads.standard.intro": (
+        "Các tệp mô tả mọi tệp tải về theo chuẩn Frictionless Data Package và CSV on the Web "
+        "(CSVW): kiểu và ý nghĩa của từng cột CSV, dung lượng và mã băm của từng tệp. Các "
+        "công cụ kiểm tra dữ liệu đọc được chúng để kiểm tra từng hàng."
+    ),
+    "downloads.file.datapackage": "Data Package (datapackage.json)",
+    "downloads.file.csvw": "Siêu dữ liệu CSVW (csv-metadata.json)",
+    "downloads.file.licence": "Văn bản giấy phép (LICENSE.txt)",
     "report.title": "Báo cáo tiến độ",
     "report.link": "Báo cáo để in (từng phần một trang)",
     "report.intro": (

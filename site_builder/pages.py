@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import urls
+from . import metadata, urls
 from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
 from .describe import amount, deadline_year, describe_goal, rank_words
@@ -484,6 +484,9 @@ class DownloadsPage:
     wards: list[WardDownloads]
     site: list[DownloadLink]
     schemas: list[DownloadLink]
+    standard: list[DownloadLink]  # Data Package, CSVW, their schemas, the licence text
+    licence_title: str
+    licence_url: str  # shown as text and as a plain link: nothing is fetched from it
 
 
 @dataclass(frozen=True)
@@ -1271,10 +1274,30 @@ def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int]) -> Down
     schemas = [
         _download(here, path.rsplit("/", 1)[-1], path, sizes=sizes)
         for path in sorted(sizes)
-        if path.startswith("schema/")
+        if path.startswith("schema/v")
+    ]
+    standard = [
+        _download(here, t("downloads.file.datapackage"), metadata.DATAPACKAGE, sizes=sizes),
+        _download(here, t("downloads.file.csvw"), metadata.CSVW_METADATA, sizes=sizes),
+        *(
+            _download(here, path.removeprefix("schema/"), path, sizes=sizes)
+            for path in sorted(sizes)
+            if path.startswith((metadata.TABLE_SCHEMA_FOLDER, metadata.CSVW_SCHEMA_FOLDER))
+        ),
+        _download(here, t("downloads.file.licence"), metadata.LICENCE_FILE, sizes=sizes),
     ]
     as_of = day(wards[0].as_of) if wards else ""
-    return DownloadsPage(here, t("downloads.page"), as_of, ward_views, site, schemas)
+    return DownloadsPage(
+        here,
+        t("downloads.page"),
+        as_of,
+        ward_views,
+        site,
+        schemas,
+        [link for link in standard if link.size is not None],
+        metadata.LICENCE_TITLE,
+        metadata.LICENCE_URL,
+    )
 
 
 def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:

@@ -193,7 +193,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
         self.download_sizes.update(
-            write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)
+            write_site_archive(
+                ward_ids,
+                schema_files(data_dir),
+                staging,
+                self.as_of,
+                site_url,
+                ward_paths=list(self.download_sizes),
+            )
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
