@@ -15,6 +15,7 @@ LABELS: dict[str, str] = {
     "search.kind.ward": "Phường",
     "search.kind.target": "Chỉ tiêu",
     "search.kind.project": "Dự án, công trình",
+    "search.kind.comparison": "So sánh giữa các phường",
     "search.filter.ward": "Phường",
     "search.filter.kind": "Loại trang",
     "search.filter.all": "Tất cả",
@@ -304,6 +305,37 @@ LABELS: dict[str, str] = {
     "xlsx.document_id": "Mã văn bản",
     "xlsx.project_id": "Mã dự án",
     "xlsx.basis": "Căn cứ",
+    "compare.index": "So sánh các phường theo chỉ số",
+    "compare.title": "So sánh các phường",
+    "compare.intro": (
+        "Các chỉ tiêu dưới đây đo cùng một chỉ số ở các phường khác nhau. Mỗi dòng giữ nguyên "
+        "câu chữ, giá trị và đơn vị như văn bản của phường in; không quy đổi, không xếp hạng."
+    ),
+    "compare.index.intro": (
+        "Mỗi chỉ số là một đại lượng mà văn bản của nhiều phường cùng đặt chỉ tiêu. Chỉ những "
+        "chỉ tiêu chắc chắn đo cùng một chỉ số mới được đặt cạnh nhau."
+    ),
+    "compare.indicator": "Chỉ số",
+    "compare.wards": "Số phường",
+    "compare.unit": "Đơn vị chung",
+    "compare.units_differ": (
+        "Các văn bản in đơn vị khác nhau: giá trị được giữ như in, không so sánh trực tiếp "
+        "được với nhau."
+    ),
+    "compare.table": "Chỉ tiêu của từng phường",
+    "compare.col_ward": "Phường",
+    "compare.col_target": "Chỉ tiêu như in",
+    "compare.col_value": "Giá trị như in",
+    "compare.col_unit": "Đơn vị như in",
+    "compare.col_deadline": "Thời hạn",
+    "compare.col_lead": "Đơn vị chủ trì",
+    "compare.col_status": "Trạng thái",
+    "compare.col_source": "Nguồn",
+    "compare.yearly": "Bình quân năm",
+    "compare.no_deadline": "Không nêu",
+    "compare.open": "Xem chỉ tiêu",
+    "compare.from_target": "So sánh với các phường khác",
+    "compare.home": "So sánh các phường theo chỉ số chung",
     "national.title": "Cam kết phường 2025-2030 các tỉnh, thành phố",
     "national.skip": "Bỏ qua, đến nội dung chính",
     "national.intro": (

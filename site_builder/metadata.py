@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
@@ -244,9 +244,7 @@ COLUMNS: dict[str, Column] = {
     "budget_value": Column("number", "Tổng mức đầu tư (số)."),
     "budget_unit": Column("string", "Đơn vị của tổng mức đầu tư: 'tỷ đồng'."),
     "location": Column("string", "Địa điểm."),
-    "last_status": Column(
-        "string", "Trạng thái được ghi gần nhất.", _choices(ProjectStatus)
-    ),
+    "last_status": Column("string", "Trạng thái được ghi gần nhất.", _choices(ProjectStatus)),
     "last_status_date": Column("date", "Ngày của trạng thái được ghi gần nhất."),
     "last_progress_period": Column("string", "Kỳ của số tiến độ gần nhất."),
     "last_progress_value": Column("number", "Phần trăm khối lượng hoàn thành gần nhất."),

@@ -10,7 +10,7 @@ HTML arrives as `Markup`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -263,6 +263,7 @@ class HomePage:
     as_of: str
     methodology: str  # link to the methodology page
     wards: list[WardCard]
+    comparisons: str | None = None  # link to /so-sanh/ when some target has an indicator
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,7 @@ class TargetPage:
     plotly_src: str
     open_data: OpenDataView | None = None
     embed: EmbedCodeView | None = None  # iframe code for other sites (embed.embed_code)
+    comparisons: list[Link] = field(default_factory=list)  # compare.target_comparisons
 
 
 @dataclass(frozen=True)
@@ -999,7 +1001,19 @@ def build_home(wards: list[ComputedWard], as_of: date) -> HomePage:
         )
         for c in wards
     ]
-    return HomePage(here, t("site.wards"), day(as_of), urls.relative(here, urls.METHODOLOGY), cards)
+    compared = any(w.ward.indicators and _has_indicator(w.ward.targets) for w in wards)
+    return HomePage(
+        here,
+        t("site.wards"),
+        day(as_of),
+        urls.relative(here, urls.METHODOLOGY),
+        cards,
+        urls.relative(here, urls.COMPARE) if compared else None,
+    )
+
+
+def _has_indicator(targets: Sequence[Target]) -> bool:
+    return any(x.indicator or _has_indicator(x.children) for x in targets)
 
 
 def build_ward(computed: ComputedWard) -> WardPage:
@@ -1311,7 +1325,12 @@ def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
         )
         for c in wards
     ]
-    kinds = [t("search.kind.ward"), t("search.kind.target"), t("search.kind.project")]
+    kinds = [
+        t("search.kind.ward"),
+        t("search.kind.target"),
+        t("search.kind.project"),
+        t("search.kind.comparison"),
+    ]
     return SearchShortcuts(here, t("search.shortcuts"), shortcuts, kinds, _topics(wards))
 
 

@@ -157,9 +157,7 @@ def test_table_of_knows_every_csv_of_a_ward() -> None:
 def test_data_package_describes_every_download(real_downloads: Path) -> None:
     package = json.loads((real_downloads / metadata.DATAPACKAGE).read_text(encoding="utf-8"))
     files = {
-        p.relative_to(real_downloads).as_posix()
-        for p in real_downloads.rglob("*")
-        if p.is_file()
+        p.relative_to(real_downloads).as_posix() for p in real_downloads.rglob("*") if p.is_file()
     }
     described = {r["path"]: r for r in package["resources"]}
     assert set(described) == files - {metadata.DATAPACKAGE}
@@ -210,9 +208,7 @@ def test_a_status_outside_the_list_fails(real_downloads: Path, tmp_path: Path) -
     path = "du-lieu/kien-an/kien-an-du-an.csv"
     _rewrite_csv(folder / path, "status", "dang-lam")
     _refresh_hash(folder, path)
-    assert _errors(_validate_package(folder / metadata.DATAPACKAGE)) == [
-        (path, "constraint-error")
-    ]
+    assert _errors(_validate_package(folder / metadata.DATAPACKAGE)) == [(path, "constraint-error")]
 
 
 # ---------------------------------------------------------------- CSVW
@@ -250,9 +246,7 @@ def test_a_missing_required_cell_fails_csvw(real_downloads: Path, tmp_path: Path
 # ---------------------------------------------------------------- the ZIP
 
 
-def test_zip_carries_its_own_metadata_and_the_licence(
-    real_downloads: Path, tmp_path: Path
-) -> None:
+def test_zip_carries_its_own_metadata_and_the_licence(real_downloads: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(real_downloads / "du-lieu" / "cam-ket-phuong.zip") as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "zip")
