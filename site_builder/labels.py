@@ -333,7 +333,6 @@ LABELS: dict[str, str] = {
     "compare.col_source": "Nguồn",
     "compare.yearly": "Bình quân năm",
     "compare.no_deadline": "Không nêu",
-    "compare.open": "Xem chỉ tiêu",
     "compare.from_target": "So sánh với các phường khác",
     "compare.home": "So sánh các phường theo chỉ số chung",
     "national.title": "Cam kết phường 2025-2030 các tỉnh, thành phố",
