@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import urls
-from .compare import build_comparisons, target_comparisons
+from .compare import build_comparisons, indicators_of, target_comparisons
 from .computed import ComputedWard, compute_ward
 from .embed import embed_code, ward_embeds
 from .history import LastUpdated
@@ -102,7 +102,12 @@ def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[Generated
 
 
 def site_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
-    """Pages of the whole site from every ward: the comparisons of shared indicators."""
+    """Pages of the whole site from every ward: the comparisons of shared indicators.
+
+    None when no target of these wards carries an indicator code.
+    """
+    if not indicators_of(wards):
+        return []
     return [_page(model, "comparison", "") for model in build_comparisons(wards)]
 
 
