@@ -53,6 +53,7 @@ from .generate import (
     downloads_section,
     home_section,
     search_section,
+    site_pages,
 )
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
@@ -188,6 +189,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         processes = 1 if self.serving else (self.config.processes or default_processes())
         outputs = render_wards(self.wards, staging, site_url, processes)
         self.pages = [page for output in outputs for page in output.pages]
+        self.pages += site_pages(self.wards)
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
@@ -195,7 +197,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
         self.download_sizes.update(
-            write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)
+            write_site_archive(
+                ward_ids,
+                schema_files(data_dir),
+                staging,
+                self.as_of,
+                site_url,
+                ward_paths=list(self.download_sizes),
+            )
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -254,7 +263,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """
         src = page.file.src_uri
         ward = self.page_wards.get(src)
-        if ward is not None:
+        if ward == "":  # a page of every ward (comparisons): the data's last change
+            when = self.data_date
+        elif ward is not None:
             when = self.ward_dates.get(ward)
         else:
             own = self.content_dates.get(src)
