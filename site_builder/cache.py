@@ -123,9 +123,7 @@ class WardCache:
                     return None  # an entry damaged by hand: render the ward again
         return output
 
-    def store(
-        self, ward_id: str, key: str, output: WardOutput, downloads: Path | None
-    ) -> None:
+    def store(self, ward_id: str, key: str, output: WardOutput, downloads: Path | None) -> None:
         """Keep this ward's output and downloads; drop its older entries."""
         ward_dir = self.folder / ward_id
         ward_dir.mkdir(parents=True, exist_ok=True)
