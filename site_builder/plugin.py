@@ -43,6 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .cache import WardCache, ward_key
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
@@ -94,6 +95,10 @@ class CommitmentsConfig(Config):
 
     processes = c.Type(int, default=0)
     """Worker processes rendering wards in `mkdocs build`; 0: one per core."""
+
+    cache_dir = c.Type(str, default=".cache/commitments")
+    """Per-ward cache of rendered pages and downloads (cache.py), relative to mkdocs.yml;
+    empty: no cache, every ward rendered on every build."""
 
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
@@ -187,7 +192,16 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             gc.freeze()
         # Forked workers under `mkdocs serve` would copy its running threads' state.
         processes = 1 if self.serving else (self.config.processes or default_processes())
-        outputs = render_wards(self.wards, staging, site_url, processes)
+        cache: WardCache | None = None
+        keys: list[str] | None = None
+        if self.config.cache_dir:
+            cache = WardCache(self._path(config, self.config.cache_dir))
+            keys = [ward_key(w, site_url) for w in self.wards]
+            hits = sum(
+                1 for w, k in zip(self.wards, keys, strict=True) if cache.has(w.ward.ward.id, k)
+            )
+            log.info("ward cache: %d of %d wards unchanged (%s)", hits, len(keys), cache.folder)
+        outputs = render_wards(self.wards, staging, site_url, processes, cache=cache, keys=keys)
         self.pages = [page for output in outputs for page in output.pages]
         self.pages += site_pages(self.wards)
         self.bodies = {page.src_uri: page.body for page in self.pages}

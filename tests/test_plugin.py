@@ -118,9 +118,9 @@ def test_build_leaves_no_staging_folder_and_no_frozen_objects(
     seen: list[tuple[Path, int]] = []
     original = plugin_module.render_wards
 
-    def spy(wards, downloads, site_url, processes):  # type: ignore[no-untyped-def]
+    def spy(wards, downloads, site_url, processes, **cache):  # type: ignore[no-untyped-def]
         seen.append((downloads, gc.get_freeze_count()))
-        return original(wards, downloads, site_url, processes)
+        return original(wards, downloads, site_url, processes, **cache)
 
     monkeypatch.setattr(plugin_module, "render_wards", spy)
     config = load_config(
