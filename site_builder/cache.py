@@ -89,6 +89,9 @@ def ward_key(computed: ComputedWard, site_url: str, code: str | None = None) -> 
         basis = updated.basis if updated else "-"
         digest.update(f"file {path.name} {when} {basis}\n".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # Target pages name and link the shared indicators (data/indicators.yaml, #17).
+    for indicator in ward.indicators:
+        digest.update(f"indicator {indicator.model_dump_json()}\n".encode())
     return digest.hexdigest()
 
 

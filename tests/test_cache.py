@@ -141,3 +141,15 @@ def test_cached_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
     assert sorted(cold) == sorted(warm)
     different = [path for path in cold if cold[path] != warm[path]]
     assert different == []
+
+
+def test_an_indicators_name_is_part_of_every_key(tmp_path: Path) -> None:
+    """Target pages print the shared indicator's name: editing it must re-render them."""
+    data = _copy_data(tmp_path)
+    before = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    path = data / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_name = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    path.write_text(text.replace(first_name, first_name.rstrip('"') + ' (sửa)"', 1), "utf-8")
+    after = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    assert all(before[w] != after[w] for w in before)
