@@ -100,7 +100,7 @@ class _PythonName:
         self.name = name
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader):
     """Reads mkdocs.yml as MkDocs does, without importing MkDocs or the names it refers to."""
 
 
