@@ -2,12 +2,14 @@
 
 A ward's pages, embed pages and open-data files are a function of its computed model
 alone (`parallel.render_wards`), and that model of the ward's own YAML files, the dates
-of those files (git history), the date figures are stated at (`as_of`), the site's
-address and the code. The cache key is a hash of exactly these:
+of those files (git history), the shared indicators its target pages name, the date
+figures are stated at (`as_of`), the site's address and the code. The cache key is a
+hash of exactly these:
 
 - the name and bytes of every file of the ward's folder that was loaded (`WardData.files`);
 - each of those files' last-changed date and its basis (history.py), which pages show;
 - `as_of` and `site_url`;
+- the shared indicators (`data/indicators.yaml`), whose names target pages print;
 - the code version: a hash of every file under `site_builder/` (Python, page templates,
   assets) and the installed versions of the packages that shape the output (Jinja2,
   Markdown, nh3, openpyxl, pydantic, PyYAML, babel, MarkupSafe) and of Python.
