@@ -44,6 +44,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
@@ -59,10 +60,13 @@ SEARCH = True
 PROFILE_SIZE = 5_000
 AS_OF = "2026-06-30"  # fixed, so every run computes the same figures
 
-# Pages written by one copy of the fixture ward (1 ward + 10 targets + 4 projects), and
-# the hand-written pages of content/ (home, methodology, downloads, search).
-PAGES_PER_WARD = 15
+# Theme pages written by one copy of the fixture ward (its page, its report, 10 targets,
+# 4 projects), and the hand-written pages of content/ (home, methodology, downloads,
+# search). Each target also has an embed page (`.../nhung/index.html`, #17): a finished
+# file copied as it is, not a theme page, so it is counted apart (`embeds=`).
+PAGES_PER_WARD = 16
 CONTENT_PAGES = 4
+EMBED_FOLDER = "nhung"
 
 
 # --- Synthetic province ------------------------------------------------------------------
@@ -131,7 +135,7 @@ def check_province(data_dir: Path) -> None:
     except DataErrors as exc:
         raise SystemExit(f"benchmark: the synthetic wards do not load:\n{exc.report()}") from None
     pages = sum(1 + len(w.targets) + len(w.projects) for w in dataset.wards)
-    if pages > PAGES_PER_WARD * len(dataset.wards):
+    if pages + len(dataset.wards) > PAGES_PER_WARD * len(dataset.wards):
         # Nested targets have no page of their own; more pages than expected means the
         # fixture grew: the sizes would be off, not the measurement.
         print(
@@ -195,43 +199,203 @@ def timed_build(config: Path, site: Path, log_file: Path) -> tuple[float, float,
 
 
 def site_figures(site: Path) -> tuple[int, float]:
-    """Number of index.html files and total size in MB."""
-    pages = 0
-    size = 0
-    for folder, _, names in os.walk(site):
-        for name in names:
-            size += os.stat(os.path.join(folder, name)).st_size
-            pages += name == "index.html"
+    """Number of theme pages (index.html outside embed folders) and total size in MB."""
+    pages, _, size = _count(site)
     return pages, size / 1e6
 
 
-def run_sizes(sizes: Iterable[int], repeat: int, keep: bool) -> None:
+def _count(site: Path) -> tuple[int, int, int]:
+    """Theme pages, embed pages and bytes of a built site."""
+    pages = embeds = size = 0
+    for folder, _, names in os.walk(site):
+        for name in names:
+            size += os.stat(os.path.join(folder, name)).st_size
+            if name == "index.html":
+                if os.path.basename(folder) == EMBED_FOLDER:
+                    embeds += 1
+                else:
+                    pages += 1
+    return pages, embeds, size
+
+
+# --- Baseline: bare MkDocs + Material on plain pages ---------------------------------------
+
+# A plain page of about the size of the prose a reader sees on a target page.
+_PLAIN_PAGE = """# Trang {n}
+
+Đoạn văn thứ nhất của trang {n}: một câu bình thường, có **chữ đậm** và một
+[liên kết](../index.md) về trang chủ.
+
+- mục một
+- mục hai
+- mục ba
+
+| cột | giá trị |
+|-----|--------:|
+| a   | {n} |
+| b   | 2 |
+
+Đoạn văn cuối của trang {n}.
+"""
+
+
+def prepare_baseline(work: Path, pages: int) -> Path:
+    """`pages` plain Markdown pages and a minimal mkdocs.yml with theme material.
+
+    The pages are out of the navigation (`not_in_nav`), as the generated pages are: in
+    Material's navigation, thousands of pages make the build quadratic. No plugin (the
+    real site uses Pagefind, not Material's search), the real site's theme language
+    and `font: false`.
+    """
+    docs = work / "baseline-docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Trang chủ\n\nTrang đầu.\n", encoding="utf-8")
+    for n in range(1, pages):
+        (docs / "p" / f"{n:05d}.md").write_text(_PLAIN_PAGE.format(n=n), encoding="utf-8")
+    config = work / "baseline.yml"
+    config.write_text(
+        "site_name: Baseline\n"
+        f"docs_dir: {docs}\n"
+        "use_directory_urls: true\n"
+        "theme:\n  name: material\n  language: vi\n  font: false\n"
+        "markdown_extensions:\n  - attr_list\n  - tables\n  - toc\n"
+        "nav:\n  - index.md\n"
+        "not_in_nav: |\n  /p/\n"
+        "plugins: []\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def edit_one_ward(data_dir: Path) -> None:
+    """Change one field of the first ward's ward.yaml, as a staff edit would."""
+    path = data_dir / "wards" / ward_id(1) / "ward.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited, count = re.subn(r'(?m)^(  name: "Thử Nghiệm \d+)"$', r'\1 (sửa)"', text)
+    if count != 1:
+        raise SystemExit("benchmark: cannot find the name line of the first ward to edit")
+    path.write_text(edited, encoding="utf-8")
+
+
+class Run:
+    """One timed build: wall and CPU seconds, peak RSS, pages."""
+
+    def __init__(self, seconds: float, cpu: float, rss: float, pages: int) -> None:
+        self.seconds, self.cpu, self.rss, self.pages = seconds, cpu, rss, pages
+
+    def ms(self) -> float:
+        return 1000 * self.seconds / max(1, self.pages)
+
+    def cpu_ms(self) -> float:
+        return 1000 * self.cpu / max(1, self.pages)
+
+
+def _best(
+    label: str, size: int, repeat: int, build: Callable[[], tuple[float, float, float]], site: Path
+) -> Run:
+    best, best_cpu, peak = float("inf"), float("inf"), 0.0
+    for run in range(1, repeat + 1):
+        seconds, cpu, rss = build()
+        busy = " (wall well above CPU: the machine was busy)" if seconds > 1.25 * cpu else ""
+        print(
+            f"[{size} pages] {label} run {run}/{repeat}: {seconds:.1f} s wall, "
+            f"{cpu:.1f} s CPU, {rss:.0f} MB peak RSS{busy}",
+            file=sys.stderr,
+        )
+        best, best_cpu, peak = min(best, seconds), min(best_cpu, cpu), max(peak, rss)
+    pages, _ = site_figures(site)
+    return Run(best, best_cpu, peak, pages)
+
+
+def _cold_build(cache: Path, config: Path, site: Path, log: Path) -> tuple[float, float, float]:
+    shutil.rmtree(cache, ignore_errors=True)  # cold: nothing cached
+    return timed_build(config, site, log)
+
+
+def run_sizes(
+    sizes: Iterable[int], repeat: int, keep: bool, warm: bool = True, baseline: bool = True
+) -> None:
+    """Per size: cold build, warm rebuild after one ward's edit, and the bare baseline."""
+    rows: list[tuple[Run, Run | None, Run | None]] = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="province-") as tmp:
             work = Path(tmp)
             print(f"[{size} pages] generating {wards_for(size)} wards...", file=sys.stderr)
             config = prepare(work, size)
             site = (OUT_DIR / f"site-{size}") if keep else work / "site"
-            best = float("inf")
-            peak = 0.0
-            for run in range(1, repeat + 1):
-                seconds, cpu, rss = timed_build(config, site, work / "build.log")
-                busy = (
-                    " (wall well above CPU: the machine was busy)" if seconds > 1.25 * cpu else ""
+            cache = work / ".cache"  # the plugin's cache_dir, beside the config
+
+            cold_build = partial(_cold_build, cache, config, site, work / "build.log")
+            cold = _best("cold", size, repeat, cold_build, site)
+            _, embeds, site_bytes = _count(site)
+            site_mb = site_bytes / 1e6
+            warm_run: Run | None = None
+            if warm:
+                edit_one_ward(work / "data")
+                # One edit, then `repeat` rebuilds: the first is the one after the edit
+                # (one ward rendered), the others find every ward cached.
+                warm_run = _best(
+                    "warm (one ward edited)",
+                    size,
+                    1,
+                    partial(timed_build, config, site, work / "warm.log"),
+                    site,
                 )
-                print(
-                    f"[{size} pages] run {run}/{repeat}: {seconds:.1f} s wall, "
-                    f"{cpu:.1f} s CPU, {rss:.0f} MB peak RSS{busy}",
-                    file=sys.stderr,
+            base_run: Run | None = None
+            if baseline:
+                base_config = prepare_baseline(work, cold.pages)
+                base_site = work / "baseline-site"
+                base_run = _best(
+                    "baseline (bare MkDocs + Material)",
+                    size,
+                    repeat,
+                    partial(timed_build, base_config, base_site, work / "baseline.log"),
+                    base_site,
                 )
-                best, peak = min(best, seconds), max(peak, rss)
-            pages, site_mb = site_figures(site)
             if keep:
                 shutil.copytree(work / "data", OUT_DIR / f"data-{size}", dirs_exist_ok=True)
                 shutil.copy(config, OUT_DIR / f"mkdocs-{size}.yml")
+        line = (
+            f"pages={cold.pages} seconds={cold.seconds:.1f} cpu_seconds={cold.cpu:.1f} "
+            f"peak_rss_mb={cold.rss:.0f} site_mb={site_mb:.1f} embeds={embeds}"
+        )
+        if warm_run:
+            line += f" warm_seconds={warm_run.seconds:.1f} warm_cpu_seconds={warm_run.cpu:.1f}"
+        if base_run:
+            line += (
+                f" baseline_pages={base_run.pages} baseline_seconds={base_run.seconds:.1f}"
+                f" baseline_cpu_seconds={base_run.cpu:.1f}"
+                f" ratio={cold.seconds / base_run.seconds:.2f}"
+            )
+        print(line, flush=True)
+        rows.append((cold, warm_run, base_run))
+    print_table(rows)
+
+
+def print_table(rows: list[tuple[Run, Run | None, Run | None]]) -> None:
+    """The sizes side by side: seconds, ms per page, and the ratio to the baseline."""
+
+    def cell(run: Run | None, value: Callable[[Run], float], fmt: str) -> str:
+        return format(value(run), fmt) if run else "-"
+
+    print(
+        "\n   pages |  cold s  ms/pg  CPU ms/pg  MB | warm s | bare s  ms/pg  CPU ms/pg  MB "
+        "| ratio (wall, CPU)"
+    )
+    for cold, warm, base in rows:
+        ratio = f"{cold.seconds / base.seconds:5.2f}, {cold.cpu / base.cpu:5.2f}" if base else "-"
         print(
-            f"pages={pages} seconds={best:.1f} peak_rss_mb={peak:.0f} site_mb={site_mb:.1f}",
-            flush=True,
+            f"  {cold.pages:6d} | {cold.seconds:7.1f} {cold.ms():6.2f} {cold.cpu_ms():10.2f}"
+            f" {cold.rss:4.0f} | {cell(warm, lambda r: r.seconds, '6.1f')} |"
+            f" {cell(base, lambda r: r.seconds, '6.1f')} {cell(base, Run.ms, '6.2f')}"
+            f" {cell(base, Run.cpu_ms, '10.2f')} {cell(base, lambda r: r.rss, '4.0f')} | {ratio}"
+        )
+    if len(rows) > 1:
+        first, last = rows[0][0], rows[-1][0]
+        print(
+            f"Linear check: CPU ms/page {first.cpu_ms():.2f} at {first.pages} pages, "
+            f"{last.cpu_ms():.2f} at {last.pages} (x{last.cpu_ms() / first.cpu_ms():.2f}; "
+            "1.00 is linear)"
         )
 
 
@@ -658,6 +822,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--top", type=int, default=25, help="entries in the profile listing")
     parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="skip the warm rebuild after one ward's edit",
+    )
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="skip the bare MkDocs + Material build of as many plain pages",
+    )
+    parser.add_argument(
         "--no-search",
         action="store_true",
         help="build without the Pagefind index (the plugin's search_index: false)",
@@ -682,7 +856,13 @@ def main(argv: list[str] | None = None) -> int:
     elif args.profile is not None:
         profile(args.profile, args.top, args.keep)
     else:
-        run_sizes(args.sizes, max(1, args.repeat), args.keep)
+        run_sizes(
+            args.sizes,
+            max(1, args.repeat),
+            args.keep,
+            warm=not args.no_warm,
+            baseline=not args.no_baseline,
+        )
     return 0
 
 

@@ -9,7 +9,7 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 print(f"python: {platform.python_version()}")
-for dist in ("mkdocs", "mkdocs-material", "pydantic", "playwright", "pytest"):
+for dist in ("mkdocs", "properdocs", "mkdocs-material", "pydantic", "playwright", "pytest"):
     try:
         print(f"{dist}: {version(dist)}")
     except PackageNotFoundError:

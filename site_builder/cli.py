@@ -3,7 +3,9 @@
 - `validate`: check `data/`, print every problem, exit 1 if there is any.
 - `build`: validate, build the site with MkDocs into a temporary folder, and only then
   replace `site/`, so a failed build leaves the previous site exactly as it was.
-- `export`: write the generated pages as Markdown files (to move to another generator).
+- `export`: write the whole site as plain files (Markdown pages, downloads, assets, a
+  plugin-free mkdocs.yml) for a generator without our plugin (export.py).
+- `search-index`: index any built site with Pagefind, as the plugin does after a build.
 - `schema`: regenerate the JSON Schemas (`--check` fails when they are stale).
 - `docs`: regenerate the staff reference pages (`--check` fails when they are stale).
 - `downloads`: write every open-data file (CSV, JSON, XLSX, ZIP, schemas) to a folder.
@@ -29,13 +31,15 @@ from .downloads import schema_files, write_site_files
 from .edit import Written, add_measurement, add_status
 from .errors import DataErrors, Invalid
 from .excel import export_workbook, import_workbook
-from .generate import compute, generate_pages
+from .export import ExportError, export_site
+from .generate import compute
 from .history import file_dates
 from .load import load_dataset
 from .model import period_bounds
 from .national import NationalError, Province, write_national_site
 from .reference import stale_pages, write_pages
 from .schema import stale_schemas, write_schemas
+from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -84,18 +88,44 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    out = args.dir or args.out
+    if not out:
+        print("Cần thư mục đích: site-builder export DIR", file=sys.stderr)
+        return 2
     try:
-        dataset = load_dataset(Path(args.data), args.ward or None)
+        written = export_site(
+            Path(args.config),
+            Path(args.data),
+            Path(out),
+            as_of=args.as_of,
+            wards=args.ward or None,
+            vendor_dir=Path(args.vendor_dir) if args.vendor_dir else None,
+        )
     except DataErrors as exc:
         print(exc.report(args.lang), file=sys.stderr)
         return 1
-    out = Path(args.out)
-    pages = generate_pages(compute(dataset, args.as_of))
-    for page in pages:
-        path = out / page.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown(), encoding="utf-8")
-    print(f"{len(pages)} trang Markdown đã ghi vào {out}")
+    except ExportError as exc:
+        print(f"Không xuất được: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Đã xuất {written.pages} trang tạo từ dữ liệu, {written.content_pages} trang viết tay, "
+        f"{written.downloads} tệp dữ liệu mở và {written.static_files} tệp khác vào {out} "
+        f"(xây dựng: cd {out} && mkdocs build)"
+    )
+    return 0
+
+
+def _search_index(args: argparse.Namespace) -> int:
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site}: không phải trang đã xây dựng (thiếu index.html)", file=sys.stderr)
+        return 1
+    try:
+        parts = build_search_index(site, part_pages=args.part_pages)
+    except SearchIndexError as exc:
+        print(f"Không lập được chỉ mục tìm kiếm: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã lập chỉ mục tìm kiếm của {site}: {describe(parts)}")
     return 0
 
 
@@ -370,9 +400,18 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--site-dir", default="site", help="output folder (default: site)")
     b.add_argument("mkdocs_args", nargs="*", help="extra arguments for mkdocs build")
     b.set_defaults(run=_build)
-    e = sub.add_parser("export", help="write generated pages as Markdown files")
+    e = sub.add_parser(
+        "export",
+        help="write the whole site (pages, downloads, assets, plugin-free mkdocs.yml) for "
+        "any Markdown generator",
+    )
     data_options(e)
-    e.add_argument("--out", required=True, help="output folder")
+    e.add_argument("dir", nargs="?", help="output folder (new, empty or an earlier export)")
+    e.add_argument("--out", help="output folder (the same as DIR)")
+    e.add_argument("--config", default="mkdocs.yml", help="the site's MkDocs config file")
+    e.add_argument(
+        "--vendor-dir", help="npm's folder with plotly.js (default: node_modules beside --config)"
+    )
     e.add_argument(
         "--as-of",
         type=date.fromisoformat,
@@ -380,6 +419,17 @@ def parser() -> argparse.ArgumentParser:
         help="date statuses are computed at, YYYY-MM-DD (default: today)",
     )
     e.set_defaults(run=_export)
+    si = sub.add_parser(
+        "search-index", help="index a built site with Pagefind, as the plugin does after a build"
+    )
+    si.add_argument("site", help="the built site's folder")
+    si.add_argument(
+        "--part-pages",
+        type=int,
+        default=PART_PAGES,
+        help=f"most pages in one part of the index (default: {PART_PAGES})",
+    )
+    si.set_defaults(run=_search_index)
     s = sub.add_parser("schema", help="regenerate the JSON Schemas of the data files")
     s.add_argument("--data", default="data", help="data folder (default: data)")
     s.add_argument("--check", action="store_true", help="fail if the schemas are stale")

@@ -479,6 +479,7 @@ WARD_TARGET_COLUMNS = [
     "code",
     "name",
     "unit",
+    "indicator",
     "value_text",
     "yearly_text",
     "goal_kind",
@@ -521,6 +522,7 @@ def _ward_target_rows(w: _Ward) -> Iterator[dict[str, Any]]:
                 "code": target.code,
                 "name": target.name,
                 "unit": target.unit,
+                "indicator": target.indicator,
                 "value_text": target.value_text,
                 "yearly_text": target.yearly_text,
                 **({f"goal_{k}": v for k, v in goal.model_dump().items()} if goal else {}),
@@ -748,6 +750,11 @@ Mỗi phường một thư mục:
   <phường>-so-lieu.csv    số liệu đo được, mỗi kỳ một hàng
 cam-ket-phuong.json       mọi phường trong một tệp
 schema/v1/                lược đồ JSON Schema của các tệp dữ liệu
+schema/table/             lược đồ bảng (Table Schema) của mỗi loại tệp CSV
+schema/csvw/              lược đồ CSVW của mỗi loại tệp CSV
+datapackage.json          mô tả mọi tệp theo chuẩn Frictionless Data Package
+csv-metadata.json         mô tả các tệp CSV theo chuẩn CSV on the Web (CSVW)
+LICENSE.txt               giấy phép dữ liệu: CC BY 4.0
 
 CSV: UTF-8 có BOM, dấu phẩy phân cách, số dùng dấu chấm thập phân, ngày dạng 2026-06-30.
 Ô văn bản bắt đầu bằng = + - @ được thêm dấu ' ở đầu để Excel không hiểu là công thức;
@@ -791,15 +798,24 @@ def write_site_archive(
     folder: Path,
     as_of: date | None,
     site_url: str = "",
+    ward_paths: Iterable[str] = (),
 ) -> dict[str, int]:
-    """Write the schemas, the whole-site JSON and the site ZIP; their sizes by path.
+    """Write the site's own files and the site ZIP; their sizes by path.
 
-    They are made from the ward files that `write_ward_files` left under `folder`.
+    They are made from the ward files that `write_ward_files` left under `folder`
+    (`ward_paths`, every one of them, per-page files included): the JSON Schemas, the
+    Table Schemas and CSVW schemas, the whole-site JSON, the licence, the ZIP, and the
+    metadata describing them all (`metadata.py`): `csv-metadata.json` and
+    `datapackage.json` at the site root, another pair inside the ZIP for its layout.
 
     The ZIP is written as it grows and the ward files are read back one at a time, so
     memory never holds a province's downloads (≈ 2 GB at 12,000 pages when it did).
     """
-    sizes = {path: _put(folder, path, content) for path, content in schemas.items()}
+    # Imported here: metadata.py describes this module's columns.
+    from . import metadata
+
+    own = {**schemas, **metadata.schema_files()}
+    sizes = {path: _put(folder, path, content) for path, content in own.items()}
     as_of_text = as_of.isoformat() if as_of else ""
     ward_json = {w: folder / urls.ward_data(w, None, "json") for w in ward_ids}
     site_json = json_bytes(
@@ -812,18 +828,36 @@ def write_site_archive(
         }
     )
     sizes[urls.site_data("json")] = _put(folder, urls.site_data("json"), site_json)
+    licence = metadata.licence_text(as_of, site_url)
+    sizes[metadata.LICENCE_FILE] = _put(folder, metadata.LICENCE_FILE, licence)
     zip_path = folder / urls.site_data("zip")
+    zipped: list[metadata.Described] = []
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+
+        def add(name: str, content: bytes) -> None:
+            add_entry(archive, name, content)
+            zipped.append(metadata.Described.of(name, content))
+
         readme = _README.format(site=site_url or "", as_of=as_of_text).encode("utf-8")
-        add_entry(archive, "README.txt", readme)
-        add_entry(archive, Path(urls.site_data("json")).name, site_json)
-        for path, content in schemas.items():
-            add_entry(archive, path, content)
+        add("README.txt", readme)
+        add("LICENSE.txt", licence)
+        add(Path(urls.site_data("json")).name, site_json)
+        for path, content in own.items():
+            add(path, content)
         for ward_id in ward_ids:
             for part, extension in _ZIPPED_WARD_FILES:
                 path = urls.ward_data(ward_id, part, extension)
-                add_entry(archive, f"{ward_id}/{Path(path).name}", (folder / path).read_bytes())
+                add(f"{ward_id}/{Path(path).name}", (folder / path).read_bytes())
+        for name, content in metadata.metadata_files(zipped, as_of, site_url).items():
+            add_entry(archive, name, content)
     sizes[urls.site_data("zip")] = zip_path.stat().st_size
+    # The site's own description: every download, each read back once for its hash.
+    described = [
+        metadata.Described.of(path, (folder / path).read_bytes())
+        for path in sorted({*ward_paths, *sizes})
+    ]
+    for name, content in metadata.metadata_files(described, as_of, site_url).items():
+        sizes[name] = _put(folder, name, content)
     return sizes
 
 
@@ -839,5 +873,7 @@ def write_site_files(
         sizes.update(write_ward_files(computed, folder, site_url))
     ward_ids = [c.ward.ward.id for c in wards]
     as_of = wards[0].as_of if wards else None
-    sizes.update(write_site_archive(ward_ids, schemas, folder, as_of, site_url))
+    sizes.update(
+        write_site_archive(ward_ids, schemas, folder, as_of, site_url, ward_paths=list(sizes))
+    )
     return dict(sorted(sizes.items()))

@@ -26,6 +26,7 @@ from typing import Any
 from .errors import KIND, DataError, DataErrors
 from .load import WARDS_FOLDER, WardData, load_dataset
 from .model import (
+    INDICATORS_FILE,
     Observation,
     ObservationFlag,
     ProjectMilestone,
@@ -97,6 +98,10 @@ def commit(
         # Same folder names as the real data, so errors name the real files.
         copy = Path(tmp) / data_dir.name / WARDS_FOLDER / ward_id
         shutil.copytree(folder, copy)
+        # The shared indicator list, against which the ward's indicator codes are checked.
+        indicators = data_dir / INDICATORS_FILE
+        if indicators.is_file():
+            shutil.copy(indicators, copy.parents[1] / INDICATORS_FILE)
         added: dict[str, tuple[int, ...]] = {}
         for name, text in texts.items():
             (copy / name).write_bytes(text.encode("utf-8"))

@@ -229,6 +229,9 @@ KIND: dict[str, Words] = {
     "project milestone": Words("mốc dự án", "project milestone"),
     "document": Words("văn bản", "document"),
     "organisation": Words("đơn vị", "organisation"),
+    "indicator": Words(
+        "chỉ số chung (trong data/indicators.yaml)", "shared indicator (in data/indicators.yaml)"
+    ),
     "target row": Words("chỉ tiêu, nhóm chỉ tiêu", "target or target group"),
     "project row": Words("dự án, bảng phụ lục", "project or appendix table"),
     "goal year": Words("Năm của mục tiêu", "The goal's year"),

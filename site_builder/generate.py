@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import urls
+from .compare import build_comparisons, indicators_of, target_comparisons
 from .computed import ComputedWard, compute_ward
 from .embed import embed_code, ward_embeds
 from .history import LastUpdated
@@ -39,8 +40,8 @@ class GeneratedPage:
 
     url: str  # site-relative, e.g. "kien-an/chi-tieu/x/"
     title: str
-    kind: str  # "ward", "report", "target" or "project"
-    ward: str  # ward id
+    kind: str  # "ward", "report", "target", "project" or "comparison"
+    ward: str  # ward id; "" for a page of the whole site (comparisons)
     body: str  # rendered HTML
     has_chart: bool
     searchable: bool = True  # False: left out of the search index (the report repeats the ward)
@@ -62,7 +63,7 @@ class GeneratedPage:
             "kind": self.kind,
             "ward": self.ward,
             # The ward's changes feed, for the theme's <link rel="alternate">.
-            "feed": urls.ward_feed(self.ward),
+            "feed": urls.ward_feed(self.ward) if self.ward else urls.SITE_FEED,
         }
         if not self.searchable:
             meta["search_exclude"] = True
@@ -101,7 +102,8 @@ def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[Generated
             c.chart_json for c in model.body.children
         )
         code = embed_code(ward.full_name, ward.id, target, site_url, has_chart)
-        yield _page(replace(model, embed=code), "target", ward.id)
+        compared = target_comparisons(computed, target, model.url)
+        yield _page(replace(model, embed=code, comparisons=compared), "target", ward.id)
     for project in computed.ward.projects:
         yield _page(build_project(computed, project), "project", ward.id)
 
@@ -129,6 +131,16 @@ def with_alternates(pages: list[GeneratedPage]) -> list[GeneratedPage]:
     return [replace(p, alternate=urls.english(p.url)) if p.lang == "vi" else p for p in pages]
 
 
+def site_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
+    """Pages of the whole site from every ward: the comparisons of shared indicators.
+
+    None when no target of these wards carries an indicator code.
+    """
+    if not indicators_of(wards):
+        return []
+    return [_page(model, "comparison", "") for model in build_comparisons(wards)]
+
+
 def ward_static_files(computed: ComputedWard) -> dict[str, str]:
     """A ward's finished files beside its pages (site path -> text): the embed pages."""
     return dict(ward_embeds(computed))
@@ -147,7 +159,8 @@ def compute(
 
 def generate_pages(wards: list[ComputedWard], site_url: str = "") -> list[GeneratedPage]:
     """Every generated page, in a stable order (wards, then their targets and projects)."""
-    return [page for computed in wards for page in ward_pages(computed, site_url)]
+    pages = [page for computed in wards for page in ward_pages(computed, site_url)]
+    return pages + site_pages(wards)
 
 
 def home_section(wards: list[ComputedWard], as_of: date) -> str:

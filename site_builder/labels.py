@@ -19,6 +19,7 @@ LABELS: dict[str, str] = {
     "search.kind.ward": "Phường",
     "search.kind.target": "Chỉ tiêu",
     "search.kind.project": "Dự án, công trình",
+    "search.kind.comparison": "So sánh giữa các phường",
     "search.filter.ward": "Phường",
     "search.filter.kind": "Loại trang",
     "search.filter.all": "Tất cả",
@@ -215,6 +216,23 @@ LABELS: dict[str, str] = {
     "downloads.file.site_zip": "Toàn bộ tệp tải về (ZIP)",
     "downloads.file.page_csv": "CSV",
     "downloads.file.page_json": "JSON",
+    "downloads.licence": "Giấy phép dữ liệu",
+    "downloads.licence.text": "Mọi tệp dữ liệu mở dưới đây được cấp phép theo giấy phép",
+    "downloads.licence.url": "toàn văn tại",
+    "downloads.licence.attribution": (
+        "Được sao chép, phân phối lại, chỉnh sửa và dùng cho mọi mục đích, kể cả thương mại, "
+        "với điều kiện ghi công: nêu tên trang, ghi rõ có chỉnh sửa hay không, và kèm đường "
+        "dẫn đến giấy phép. Tệp ZIP có kèm văn bản giấy phép (LICENSE.txt)."
+    ),
+    "downloads.standard": "Mô tả dữ liệu theo chuẩn mở",
+    "downloads.standard.intro": (
+        "Các tệp mô tả mọi tệp tải về theo chuẩn Frictionless Data Package và CSV on the Web "
+        "(CSVW): kiểu và ý nghĩa của từng cột CSV, dung lượng và mã băm của từng tệp. Các "
+        "công cụ kiểm tra dữ liệu đọc được chúng để kiểm tra từng hàng."
+    ),
+    "downloads.file.datapackage": "Data Package (datapackage.json)",
+    "downloads.file.csvw": "Siêu dữ liệu CSVW (csv-metadata.json)",
+    "downloads.file.licence": "Văn bản giấy phép (LICENSE.txt)",
     "report.title": "Báo cáo tiến độ",
     "report.link": "Báo cáo để in (từng phần một trang)",
     "report.intro": (
@@ -291,6 +309,36 @@ LABELS: dict[str, str] = {
     "xlsx.document_id": "Mã văn bản",
     "xlsx.project_id": "Mã dự án",
     "xlsx.basis": "Căn cứ",
+    "compare.index": "So sánh các phường theo chỉ số",
+    "compare.title": "So sánh các phường",
+    "compare.intro": (
+        "Các chỉ tiêu dưới đây đo cùng một chỉ số ở các phường khác nhau. Mỗi dòng giữ nguyên "
+        "câu chữ, giá trị và đơn vị như văn bản của phường in; không quy đổi, không xếp hạng."
+    ),
+    "compare.index.intro": (
+        "Mỗi chỉ số là một đại lượng mà văn bản của nhiều phường cùng đặt chỉ tiêu. Chỉ những "
+        "chỉ tiêu chắc chắn đo cùng một chỉ số mới được đặt cạnh nhau."
+    ),
+    "compare.indicator": "Chỉ số",
+    "compare.wards": "Số phường",
+    "compare.unit": "Đơn vị chung",
+    "compare.units_differ": (
+        "Các văn bản in đơn vị khác nhau: giá trị được giữ như in, không so sánh trực tiếp "
+        "được với nhau."
+    ),
+    "compare.table": "Chỉ tiêu của từng phường",
+    "compare.col_ward": "Phường",
+    "compare.col_target": "Chỉ tiêu như in",
+    "compare.col_value": "Giá trị như in",
+    "compare.col_unit": "Đơn vị như in",
+    "compare.col_deadline": "Thời hạn",
+    "compare.col_lead": "Đơn vị chủ trì",
+    "compare.col_status": "Trạng thái",
+    "compare.col_source": "Nguồn",
+    "compare.yearly": "Bình quân năm",
+    "compare.no_deadline": "Không nêu",
+    "compare.from_target": "So sánh với các phường khác",
+    "compare.home": "So sánh các phường theo chỉ số chung",
     "national.title": "Cam kết phường 2025-2030 các tỉnh, thành phố",
     "national.skip": "Bỏ qua, đến nội dung chính",
     "national.intro": (

@@ -22,9 +22,12 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import KIND, DataError, DataErrors, Invalid, Words
 from .model import (
+    INDICATORS_FILE,
     REQUIRED_FILES,
     WARD_FILES,
     Document,
+    Indicator,
+    IndicatorsFile,
     Organisation,
     Project,
     ProjectsFile,
@@ -63,6 +66,12 @@ class WardData:
     breakthroughs: tuple[Task, ...]
     main_tasks: tuple[Task, ...]
     files: tuple[Path, ...] = field(default=())
+    # Every shared indicator of the data (`indicators.yaml`), for names and links.
+    indicators: tuple[Indicator, ...] = field(default=())
+
+    def indicator(self, code: str) -> Indicator:
+        """The shared indicator with this code (codes were checked on load)."""
+        return next(i for i in self.indicators if i.code == code)
 
     def organisation_for(self, printed: str) -> Organisation | None:
         """The organisation whose name or alias matches `printed`, ignoring spelling variants."""
@@ -78,6 +87,7 @@ class Dataset:
     """All wards, in Vietnamese alphabetical order of their names."""
 
     wards: tuple[WardData, ...]
+    indicators: tuple[Indicator, ...] = ()
 
 
 def _organisation_index(organisations: tuple[Organisation, ...]) -> dict[str, Organisation]:
@@ -213,9 +223,12 @@ def _iter_targets(targets: list[Target], loc: Loc) -> Iterator[tuple[Loc, Target
 class _WardChecker:
     """Cross-file checks of one ward; collects errors instead of stopping at the first."""
 
-    def __init__(self, folder: Path, data_dir: Path) -> None:
+    def __init__(
+        self, folder: Path, data_dir: Path, indicators: tuple[Indicator, ...] = ()
+    ) -> None:
         self.folder = folder
         self.data_dir = data_dir
+        self.indicators = indicators
         self.errors: list[DataError] = []
         self.reads: dict[str, ReadResult] = {}
 
@@ -288,6 +301,7 @@ class _WardChecker:
             breakthroughs=tuple(kf.breakthroughs),
             main_tasks=tuple(kf.main_tasks),
             files=tuple(self.folder / n for n in self.reads),
+            indicators=self.indicators,
         )
 
     def check(
@@ -375,7 +389,16 @@ class _WardChecker:
             elif printed is not None and match_key(printed) not in org_index:
                 self.error(name, (*loc, field_name), "unknown-organisation", name=printed)
 
+        indicator_codes = {i.code for i in self.indicators}
         for loc, target in all_targets:
+            if target.indicator is not None and target.indicator not in indicator_codes:
+                self.error(
+                    "targets.yaml",
+                    (*loc, "indicator"),
+                    "unknown-reference",
+                    kind=KIND["indicator"],
+                    id=target.indicator,
+                )
             top_level = len(loc) == 2
             if top_level and target.group is None:
                 self.error("targets.yaml", (*loc, "group"), "missing-field", name="group")
@@ -509,10 +532,46 @@ def ward_folders(data_dir: Path, only: list[str] | None = None) -> list[Path]:
     return folders
 
 
+def load_indicators(data_dir: Path) -> tuple[tuple[Indicator, ...], list[DataError]]:
+    """The shared indicators of `data/indicators.yaml` (none when the file is missing)."""
+    path = data_dir / INDICATORS_FILE
+    if not path.exists():
+        return (), []
+    shown = path.relative_to(data_dir.parent)
+    read = read_yaml(path, shown)
+    errors = list(read.errors)
+    if read.value is None:
+        return (), errors
+    try:
+        parsed = IndicatorsFile.model_validate(read.value)
+    except ValidationError as exc:
+        refused = {e.field for e in read.errors}
+        errors += [e for e in _validation_errors(exc, read, shown) if e.field not in refused]
+        return (), errors
+    first: dict[str, int] = {}
+    for i, indicator in enumerate(parsed.indicators):
+        loc = ("indicators", i, "code")
+        if indicator.code in first:
+            line, column = read.position(loc)
+            errors.append(
+                DataError(
+                    shown,
+                    line,
+                    column,
+                    format_loc(loc),
+                    "duplicate-id",
+                    {"id": indicator.code, "first": f"{INDICATORS_FILE}:{first[indicator.code]}"},
+                )
+            )
+        else:
+            first[indicator.code] = read.position(loc)[0]
+    return tuple(parsed.indicators), errors
+
+
 def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
     """Load and check every ward of `data_dir`; raise `DataErrors` listing every problem."""
     data_dir = data_dir.resolve()
-    errors: list[DataError] = []
+    indicators, errors = load_indicators(data_dir)
     wards: list[WardData] = []
     folders = ward_folders(data_dir, only)
     if not folders:
@@ -523,7 +582,7 @@ def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
             )
         )
     for folder in folders:
-        checker = _WardChecker(folder, data_dir)
+        checker = _WardChecker(folder, data_dir, indicators)
         ward = checker.load()
         errors.extend(checker.errors)
         if ward is not None:
@@ -531,4 +590,4 @@ def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
     if errors:
         raise DataErrors(errors)
     wards.sort(key=lambda w: (sort_key(w.ward.name), w.ward.id))
-    return Dataset(wards=tuple(wards))
+    return Dataset(wards=tuple(wards), indicators=indicators)

@@ -327,6 +327,12 @@ class Target(Model):
         None, description="Mã các đơn vị chủ trì; bỏ trống để khớp lead_unit theo tên."
     )
     partners: Text | None = Field(None, description="Đơn vị phối hợp như in.")
+    indicator: Id | None = Field(
+        None,
+        description="Mã chỉ số chung (trong data/indicators.yaml), khi chỉ tiêu đo đúng chỉ số "
+        "mà chỉ tiêu của phường khác cũng đo (cùng đại lượng, cùng cách tính): trang so sánh "
+        "đặt các chỉ tiêu cùng mã cạnh nhau. Bỏ trống khi không chắc.",
+    )
     sources: list[Source] = Field(min_length=1, description="Mọi chỗ văn bản nêu chỉ tiêu.")
     notes: list[Note] = Field(default_factory=list, description="Ghi chú hiển thị.")
     restored_from_ocr: bool = Field(False, description="true nếu chữ được khôi phục từ OCR.")
@@ -632,6 +638,27 @@ class WardFile(Model):
     organisations: list[Organisation] = Field(default_factory=list, description="Đơn vị.")
     documents: list[Document] = Field(min_length=1, description="Văn bản nguồn.")
 
+
+class Indicator(Model):
+    """A measure shared by targets of several wards, for the comparison pages."""
+
+    code: Id = Field(description="Mã chỉ số: 'ty-le-bhyt'; là một phần địa chỉ trang so sánh.")
+    name: Text = Field(description="Tên chỉ số bằng tiếng Việt.")
+    unit: Text | None = Field(None, description="Đơn vị chung của chỉ số: '%', 'hộ'.")
+    note: Text | None = Field(
+        None,
+        description="Ghi chú hiển thị trên trang so sánh: các văn bản nêu chỉ số khác nhau "
+        "thế nào (đơn vị, cách tính, thời hạn).",
+    )
+
+
+class IndicatorsFile(Model):
+    """`data/indicators.yaml`: the shared indicator codes targets may carry."""
+
+    indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ số chung.")
+
+
+INDICATORS_FILE = "indicators.yaml"
 
 # The files of a ward folder, in load order, with the model each must satisfy.
 WARD_FILES: dict[str, type[Model]] = {

@@ -10,7 +10,7 @@ HTML arrives as `Markup`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from . import urls
+from . import metadata, urls
 from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
 from .describe import amount, deadline_year, describe_goal, rank_words
@@ -263,6 +263,7 @@ class HomePage:
     as_of: str
     methodology: str  # link to the methodology page
     wards: list[WardCard]
+    comparisons: str | None = None  # link to /so-sanh/ when some target has an indicator
 
 
 @dataclass(frozen=True)
@@ -405,6 +406,7 @@ class TargetPage:
     plotly_src: str
     open_data: OpenDataView | None = None
     embed: EmbedCodeView | None = None  # iframe code for other sites (embed.embed_code)
+    comparisons: list[Link] = field(default_factory=list)  # compare.target_comparisons
 
 
 @dataclass(frozen=True)
@@ -484,6 +486,9 @@ class DownloadsPage:
     wards: list[WardDownloads]
     site: list[DownloadLink]
     schemas: list[DownloadLink]
+    standard: list[DownloadLink]  # Data Package, CSVW, their schemas, the licence text
+    licence_title: str
+    licence_url: str  # shown as text and as a plain link: nothing is fetched from it
 
 
 @dataclass(frozen=True)
@@ -996,7 +1001,19 @@ def build_home(wards: list[ComputedWard], as_of: date) -> HomePage:
         )
         for c in wards
     ]
-    return HomePage(here, t("site.wards"), day(as_of), urls.relative(here, urls.METHODOLOGY), cards)
+    compared = any(w.ward.indicators and _has_indicator(w.ward.targets) for w in wards)
+    return HomePage(
+        here,
+        t("site.wards"),
+        day(as_of),
+        urls.relative(here, urls.METHODOLOGY),
+        cards,
+        urls.relative(here, urls.COMPARE) if compared else None,
+    )
+
+
+def _has_indicator(targets: Sequence[Target]) -> bool:
+    return any(x.indicator or _has_indicator(x.children) for x in targets)
 
 
 def build_ward(computed: ComputedWard) -> WardPage:
@@ -1271,10 +1288,30 @@ def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int]) -> Down
     schemas = [
         _download(here, path.rsplit("/", 1)[-1], path, sizes=sizes)
         for path in sorted(sizes)
-        if path.startswith("schema/")
+        if path.startswith("schema/v")
+    ]
+    standard = [
+        _download(here, t("downloads.file.datapackage"), metadata.DATAPACKAGE, sizes=sizes),
+        _download(here, t("downloads.file.csvw"), metadata.CSVW_METADATA, sizes=sizes),
+        *(
+            _download(here, path.removeprefix("schema/"), path, sizes=sizes)
+            for path in sorted(sizes)
+            if path.startswith((metadata.TABLE_SCHEMA_FOLDER, metadata.CSVW_SCHEMA_FOLDER))
+        ),
+        _download(here, t("downloads.file.licence"), metadata.LICENCE_FILE, sizes=sizes),
     ]
     as_of = day(wards[0].as_of) if wards else ""
-    return DownloadsPage(here, t("downloads.page"), as_of, ward_views, site, schemas)
+    return DownloadsPage(
+        here,
+        t("downloads.page"),
+        as_of,
+        ward_views,
+        site,
+        schemas,
+        [link for link in standard if link.size is not None],
+        metadata.LICENCE_TITLE,
+        metadata.LICENCE_URL,
+    )
 
 
 def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
@@ -1288,7 +1325,12 @@ def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
         )
         for c in wards
     ]
-    kinds = [t("search.kind.ward"), t("search.kind.target"), t("search.kind.project")]
+    kinds = [
+        t("search.kind.ward"),
+        t("search.kind.target"),
+        t("search.kind.project"),
+        t("search.kind.comparison"),
+    ]
     return SearchShortcuts(here, t("search.shortcuts"), shortcuts, kinds, _topics(wards))
 
 

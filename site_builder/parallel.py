@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import WardCache
 from .computed import ComputedWard
 from .downloads import write_ward_files
 from .generate import GeneratedPage, ward_pages, ward_static_files
@@ -39,16 +40,29 @@ class WardOutput:
 
 
 # What forked workers inherit: set just before the pool starts, cleared after.
-_JOB: tuple[Sequence[ComputedWard], Path | None, str] | None = None
+_JOB: (
+    tuple[Sequence[ComputedWard], Path | None, str, WardCache | None, Sequence[str] | None] | None
+) = None
+
+
+def _render(computed: ComputedWard, folder: Path | None, site_url: str) -> WardOutput:
+    sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
+    pages = list(ward_pages(computed, site_url))
+    return WardOutput(pages, sizes, ward_static_files(computed))
 
 
 def _one(index: int) -> WardOutput:
     assert _JOB is not None
-    wards, folder, site_url = _JOB
+    wards, folder, site_url, cache, keys = _JOB
     computed = wards[index]
-    sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
-    pages = list(ward_pages(computed, site_url))
-    return WardOutput(pages, sizes, ward_static_files(computed))
+    if cache is None or keys is None:
+        return _render(computed, folder, site_url)
+    ward_id, key = computed.ward.ward.id, keys[index]
+    output = cache.restore(ward_id, key, folder)
+    if output is None:
+        output = _render(computed, folder, site_url)
+        cache.store(ward_id, key, output, folder)
+    return output
 
 
 def default_processes() -> int:
@@ -63,14 +77,20 @@ def render_wards(
     downloads: Path | None,
     site_url: str = "",
     processes: int = 1,
+    cache: WardCache | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[WardOutput]:
     """Every ward's pages, in the wards' order, by up to `processes` forked workers.
 
-    Each ward's downloads are written under `downloads` (none when it is None).
+    Each ward's downloads are written under `downloads` (none when it is None). With a
+    `cache` and one key per ward (`cache.ward_key`), a ward whose entry is stored is
+    restored from it instead of rendered, and a rendered ward is stored.
     """
     global _JOB
+    if keys is not None and len(keys) != len(wards):
+        raise ValueError("render_wards: one cache key per ward")
     processes = min(processes, len(wards) // MIN_WARDS_PER_PROCESS)
-    _JOB = (wards, downloads, site_url)
+    _JOB = (wards, downloads, site_url, cache, keys)
     try:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [_one(i) for i in range(len(wards))]

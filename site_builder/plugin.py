@@ -43,6 +43,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .cache import WardCache, ward_key
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
@@ -53,6 +54,7 @@ from .generate import (
     downloads_section,
     home_section,
     search_section,
+    site_pages,
 )
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
@@ -77,8 +79,10 @@ class CommitmentsConfig(Config):
     data_wards = c.ListOfItems(c.Type(str), default=[])
     """Ward ids to build (a fast preview of one ward); empty builds every ward."""
 
-    data_as_of = c.Optional(c.Type(str))
-    """Date computed figures are stated at (`2026-06-30`); default: the build date."""
+    data_as_of = c.Optional(c.Type((str, date)))
+    """Date computed figures are stated at (`2026-06-30`); default: the build date.
+
+    YAML reads an unquoted `2026-06-30` (and `!ENV [DATA_AS_OF, null]`) as a date."""
 
     vendor_dir = c.Type(str, default="node_modules")
     """Folder where npm installed the pinned third-party assets, relative to mkdocs.yml."""
@@ -91,6 +95,10 @@ class CommitmentsConfig(Config):
 
     processes = c.Type(int, default=0)
     """Worker processes rendering wards in `mkdocs build`; 0: one per core."""
+
+    cache_dir = c.Type(str, default=".cache/commitments")
+    """Per-ward cache of rendered pages and downloads (cache.py), relative to mkdocs.yml;
+    empty: no cache, every ward rendered on every build."""
 
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
@@ -121,12 +129,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; render the pages; watch the data folder."""
         data_dir = self._path(config, self.config.data_dir)
+        as_of = self.config.data_as_of
         try:
-            self.as_of = (
-                date.fromisoformat(self.config.data_as_of)
-                if self.config.data_as_of
-                else date.today()
-            )
+            if isinstance(as_of, date):
+                self.as_of = as_of
+            else:
+                self.as_of = date.fromisoformat(str(as_of)) if as_of else date.today()
         except ValueError as exc:
             raise PluginError(f"commitments: data_as_of must be YYYY-MM-DD: {exc}") from None
         try:
@@ -184,8 +192,18 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             gc.freeze()
         # Forked workers under `mkdocs serve` would copy its running threads' state.
         processes = 1 if self.serving else (self.config.processes or default_processes())
-        outputs = render_wards(self.wards, staging, site_url, processes)
+        cache: WardCache | None = None
+        keys: list[str] | None = None
+        if self.config.cache_dir:
+            cache = WardCache(self._path(config, self.config.cache_dir))
+            keys = [ward_key(w, site_url) for w in self.wards]
+            hits = sum(
+                1 for w, k in zip(self.wards, keys, strict=True) if cache.has(w.ward.ward.id, k)
+            )
+            log.info("ward cache: %d of %d wards unchanged (%s)", hits, len(keys), cache.folder)
+        outputs = render_wards(self.wards, staging, site_url, processes, cache=cache, keys=keys)
         self.pages = [page for output in outputs for page in output.pages]
+        self.pages += site_pages(self.wards)
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
@@ -193,7 +211,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
         self.download_sizes.update(
-            write_site_archive(ward_ids, schema_files(data_dir), staging, self.as_of, site_url)
+            write_site_archive(
+                ward_ids,
+                schema_files(data_dir),
+                staging,
+                self.as_of,
+                site_url,
+                ward_paths=list(self.download_sizes),
+            )
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -252,7 +277,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """
         src = page.file.src_uri
         ward = self.page_wards.get(src)
-        if ward is not None:
+        if ward == "":  # a page of every ward (comparisons): the data's last change
+            when = self.data_date
+        elif ward is not None:
             when = self.ward_dates.get(ward)
         else:
             own = self.content_dates.get(src)

@@ -11,6 +11,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .compare import ComparisonIndex, ComparisonPage
 from .labels import t
 from .pages import (
     DownloadsPage,
@@ -23,7 +24,15 @@ from .pages import (
 from .report import ReportPage
 
 PageModel = (
-    HomePage | WardPage | TargetPage | ProjectPage | DownloadsPage | SearchShortcuts | ReportPage
+    HomePage
+    | WardPage
+    | TargetPage
+    | ProjectPage
+    | DownloadsPage
+    | SearchShortcuts
+    | ReportPage
+    | ComparisonPage
+    | ComparisonIndex
 )
 
 _TEMPLATES: dict[type, str] = {
@@ -34,6 +43,8 @@ _TEMPLATES: dict[type, str] = {
     ProjectPage: "project.html",
     SearchShortcuts: "search.html",
     ReportPage: "report.html",
+    ComparisonPage: "compare.html",
+    ComparisonIndex: "compare_index.html",
 }
 
 

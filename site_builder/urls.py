@@ -17,6 +17,7 @@ HOME = ""
 METHODOLOGY = "phuong-phap/"
 DOWNLOADS = "du-lieu/"
 SEARCH = "tim-kiem/"
+COMPARE = "so-sanh/"
 TARGET_FOLDER = "chi-tieu"
 PROJECT_FOLDER = "du-an"
 REPORT_FOLDER = "bao-cao"
@@ -45,6 +46,11 @@ def project(ward_id: str, project_id: str) -> str:
 def report(ward_id: str) -> str:
     """A ward's printable report: `kien-an/bao-cao/`."""
     return f"{ward_id}/{REPORT_FOLDER}/"
+
+
+def comparison(code: str) -> str:
+    """The comparison of one shared indicator across wards: `so-sanh/ty-le-bhyt/`."""
+    return f"{COMPARE}{code}/"
 
 
 def target_embed(ward_id: str, target_id: str) -> str:

@@ -38,9 +38,21 @@ def test_python_m_entry_point_exits_non_zero_on_bad_data(tmp_path: Path) -> None
 
 
 def test_export_writes_markdown_pages(tmp_path: Path) -> None:
-    assert cli.main(["export", "--data", str(FIXTURE_DATA), "--out", str(tmp_path)]) == 0
-    page = tmp_path / "thu-nghiem" / "chi-tieu" / "ho-ngheo" / "index.md"
-    assert page.read_text(encoding="utf-8").startswith("---\ntitle: ")
+    # tests/test_export.py builds the exported tree; here: the command and its two spellings.
+    assert cli.main(["export", "--data", str(FIXTURE_DATA), "--out", str(tmp_path / "a")]) == 0
+    assert cli.main(["export", "--data", str(FIXTURE_DATA), str(tmp_path / "b")]) == 0
+    for tree in ("a", "b"):
+        page = tmp_path / tree / "docs" / "thu-nghiem" / "chi-tieu" / "ho-ngheo" / "index.md"
+        assert page.read_text(encoding="utf-8").startswith("---\ntitle: ")
+        assert (tmp_path / tree / "mkdocs.yml").is_file()
+    assert cli.main(["export", "--data", str(FIXTURE_DATA)]) == 2
+
+
+def test_search_index_refuses_a_folder_that_is_no_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["search-index", str(tmp_path)]) == 1
+    assert "index.html" in capsys.readouterr().err
 
 
 def test_build_replaces_site_only_after_success(tmp_path: Path) -> None:
@@ -86,6 +98,7 @@ def test_parser_lists_every_command() -> None:
         "add-measurement",
         "add-status",
         "national",
+        "search-index",
     }
 
 

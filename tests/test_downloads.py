@@ -79,6 +79,10 @@ def test_every_file_the_issue_names_is_there(
         "du-lieu/cam-ket-phuong.zip",
     }
     expected |= {f"schema/v1/{name.removesuffix('.yaml')}.schema.json" for name in WARD_FILES}
+    # The open-data metadata (#17, metadata.py): a Data Package, CSVW, their schemas, licence.
+    tables = ("ward-targets", "ward-projects", "ward-observations", "target-data", "project-data")
+    expected |= {f"schema/{kind}/{name}.json" for kind in ("table", "csvw") for name in tables}
+    expected |= {"datapackage.json", "csv-metadata.json", "du-lieu/LICENSE.txt"}
     assert set(files) == expected
 
 

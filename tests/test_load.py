@@ -402,6 +402,7 @@ def test_a_baseline_must_name_a_known_target(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(REPO_ROOT / "data" / "wards" / "viet-hung", data / "wards" / "viet-hung")
+    shutil.copy(REPO_ROOT / "data" / "indicators.yaml", data / "indicators.yaml")
     series = data / "wards" / "viet-hung" / "series.yaml"
     text = series.read_text(encoding="utf-8")
     series.write_text(text.replace("baseline_for: giao-vien-dat-chuan", "baseline_for: khong-co"))
@@ -415,3 +416,43 @@ def test_a_baseline_must_name_a_known_target(tmp_path: Path) -> None:
     )
     assert error.field.endswith(".baseline_for")
     assert text.splitlines()[error.line - 1].strip().startswith("baseline_for:")
+
+
+def test_an_unknown_indicator_code_is_located(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import REPO_ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data" / "wards" / "viet-hung", data / "wards" / "viet-hung")
+    indicators = (REPO_ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    # Without its indicator list every code is unknown; with a duplicated code, that too.
+    (data / "indicators.yaml").write_text(
+        indicators.replace("  - code: nuoc-sach", "  - code: ty-le-bhyt"), encoding="utf-8"
+    )
+    with pytest.raises(DataErrors) as info:
+        load_dataset(data)
+    errors = {(e.file.name, e.code, e.field) for e in info.value.errors}
+    assert ("indicators.yaml", "duplicate-id", "indicators[3].code") in errors
+    unknown = [e for e in info.value.errors if e.code == "unknown-reference"]
+    assert [(e.file.name, e.params["id"]) for e in unknown] == [("targets.yaml", "nuoc-sach")]
+    assert unknown[0].field.endswith(".indicator") and unknown[0].line > 1
+    assert "indicators.yaml" in unknown[0].format()
+
+
+def test_real_indicator_codes_are_shared_by_two_wards_at_least() -> None:
+    from .conftest import REPO_ROOT
+
+    dataset = load_dataset(REPO_ROOT / "data")
+    wards_of: dict[str, set[str]] = {}
+
+    def walk(ward_id: str, targets) -> None:
+        for target in targets:
+            if target.indicator:
+                wards_of.setdefault(target.indicator, set()).add(ward_id)
+            walk(ward_id, target.children)
+
+    for ward in dataset.wards:
+        walk(ward.ward.id, ward.targets)
+    assert set(wards_of) == {i.code for i in dataset.indicators}
+    assert all(len(w) >= 2 for w in wards_of.values()), wards_of

@@ -269,7 +269,13 @@ def test_search_page_has_a_labelled_form_and_filters(soup_of) -> None:
     }
     assert options == {
         "Phường": ["Tất cả", "Phường Thử Nghiệm (hư cấu)"],
-        "Loại trang": ["Tất cả", "Phường", "Chỉ tiêu", "Dự án, công trình"],
+        "Loại trang": [
+            "Tất cả",
+            "Phường",
+            "Chỉ tiêu",
+            "Dự án, công trình",
+            "So sánh giữa các phường",
+        ],
     }
 
 

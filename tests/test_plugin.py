@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,21 @@ def test_bad_as_of_is_a_plugin_error() -> None:
     )
     with pytest.raises(PluginError, match="YYYY-MM-DD"):
         config.plugins.on_config(config)
+
+
+def test_as_of_read_by_yaml_as_a_date(tmp_path: Path) -> None:
+    # `data_as_of: 2026-06-30` unquoted, or `!ENV [DATA_AS_OF, null]`, is a YAML date.
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        site_dir=str(tmp_path),
+        plugins={"commitments": {"data_dir": str(FIXTURE_DATA), "data_as_of": date(2026, 6, 30)}},
+    )
+    config.plugins.on_config(config)
+    plugin = config.plugins["commitments"]
+    assert isinstance(plugin, CommitmentsPlugin)
+    assert plugin.as_of == date(2026, 6, 30)
+    assert all(ward.as_of == date(2026, 6, 30) for ward in plugin.wards)
+    plugin.on_build_error(RuntimeError("end"))
 
 
 def test_generated_pages_are_out_of_the_nav_and_not_in_content(fixture_site: Path) -> None:
@@ -102,9 +118,9 @@ def test_build_leaves_no_staging_folder_and_no_frozen_objects(
     seen: list[tuple[Path, int]] = []
     original = plugin_module.render_wards
 
-    def spy(wards, downloads, site_url, processes):  # type: ignore[no-untyped-def]
+    def spy(wards, downloads, site_url, processes, **cache):  # type: ignore[no-untyped-def]
         seen.append((downloads, gc.get_freeze_count()))
-        return original(wards, downloads, site_url, processes)
+        return original(wards, downloads, site_url, processes, **cache)
 
     monkeypatch.setattr(plugin_module, "render_wards", spy)
     config = load_config(

@@ -273,6 +273,13 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("ward", REAL, "kien-an/", "ward overview (Kiến An)"),
     PageType("report", REAL, "kien-an/bao-cao/", "ward report for printing (Kiến An)"),
     PageType(
+        "comparison",
+        REAL,
+        "so-sanh/ty-le-bhyt/",
+        "comparison of one shared indicator across the wards (health insurance)",
+    ),
+    PageType("comparison-index", REAL, "so-sanh/", "index of the shared indicators"),
+    PageType(
         "target",
         REAL,
         lambda site: _first_link(site, "kien-an/", ".sb-targets a"),

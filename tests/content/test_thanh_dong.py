@@ -37,6 +37,7 @@ def ward(tmp_path_factory: pytest.TempPathFactory) -> WardData:
     """This ward alone, loaded and checked (other wards may be work in progress)."""
     data = tmp_path_factory.mktemp("data")
     shutil.copytree(REPO_ROOT / "data" / "wards" / WARD, data / "wards" / WARD)
+    shutil.copy(REPO_ROOT / "data" / "indicators.yaml", data / "indicators.yaml")
     return load_dataset(data).wards[0]
 
 

@@ -1,0 +1,156 @@
+"""A per-ward cache of rendered pages and downloads, so a rebuild redoes only changed wards.
+
+A ward's pages, embed pages and open-data files are a function of its computed model
+alone (`parallel.render_wards`), and that model of the ward's own YAML files, the dates
+of those files (git history), the shared indicators its target pages name, the date
+figures are stated at (`as_of`), the site's address and the code. The cache key is a
+hash of exactly these:
+
+- the name and bytes of every file of the ward's folder that was loaded (`WardData.files`);
+- each of those files' last-changed date and its basis (history.py), which pages show;
+- `as_of` and `site_url`;
+- the shared indicators (`data/indicators.yaml`), whose names target pages print;
+- the code version: a hash of every file under `site_builder/` (Python, page templates,
+  assets) and the installed versions of the packages that shape the output (Jinja2,
+  Markdown, nh3, openpyxl, pydantic, PyYAML, babel, MarkupSafe) and of Python.
+
+No other data feeds a ward's pages: the JSON Schemas and the other wards are used by the
+site-wide files only (the site ZIP, the home, downloads and search pages, the feeds),
+which are rebuilt every time. A ward whose key is unchanged gets its stored output back;
+any change to one of its inputs, or to the code, gives a new key and a fresh render.
+
+Layout: `<folder>/<ward id>/<key>/output.pickle` (the `WardOutput`) and
+`<folder>/<ward id>/<key>/files/<site path>` (the downloads). An entry is written to a
+temporary name and renamed, so an interrupted build leaves no half entry; older entries
+of the same ward are removed when a new one is stored. The folder (`cache_dir` in
+mkdocs.yml, `.cache/commitments/` by default) is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .computed import ComputedWard
+
+if TYPE_CHECKING:
+    from .parallel import WardOutput
+
+# Bump when the layout of an entry changes.
+FORMAT = "1"
+# Installed packages whose versions change the pages or downloads.
+KEY_PACKAGES = (
+    "Jinja2",
+    "MarkupSafe",
+    "Markdown",
+    "nh3",
+    "openpyxl",
+    "pydantic",
+    "PyYAML",
+    "babel",
+)
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of site_builder's own files and of the versions of the key packages."""
+    digest = hashlib.sha256(f"format {FORMAT}\npython {sys.version}\n".encode())
+    for package in KEY_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package} {version}\n".encode())
+    for path in sorted(_PACKAGE_DIR.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        digest.update(path.relative_to(_PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def ward_key(computed: ComputedWard, site_url: str, code: str | None = None) -> str:
+    """The cache key of one ward's output (see the module docstring)."""
+    digest = hashlib.sha256()
+    digest.update(f"code {code or code_version()}\n".encode())
+    digest.update(f"as_of {computed.as_of.isoformat()}\nsite_url {site_url}\n".encode())
+    ward = computed.ward
+    digest.update(f"ward {ward.ward.id}\n".encode())
+    for path in sorted(ward.files, key=lambda p: p.name):
+        updated = computed.updated.get(path.name)
+        when = updated.date.isoformat() if updated and updated.date else "-"
+        basis = updated.basis if updated else "-"
+        digest.update(f"file {path.name} {when} {basis}\n".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # Target pages name and link the shared indicators (data/indicators.yaml, #17).
+    for indicator in ward.indicators:
+        digest.update(f"indicator {indicator.model_dump_json()}\n".encode())
+    return digest.hexdigest()
+
+
+class WardCache:
+    """Stored ward outputs under one folder, looked up by `ward_key`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _entry(self, ward_id: str, key: str) -> Path:
+        return self.folder / ward_id / key
+
+    def has(self, ward_id: str, key: str) -> bool:
+        """Whether a complete entry is stored for this ward and key."""
+        return (self._entry(ward_id, key) / "output.pickle").is_file()
+
+    def restore(self, ward_id: str, key: str, downloads: Path | None) -> WardOutput | None:
+        """The stored output, its downloads copied under `downloads`; None when absent."""
+        entry = self._entry(ward_id, key)
+        try:
+            output: WardOutput = pickle.loads((entry / "output.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        if downloads is not None:
+            stored = entry / "files"
+            for path in output.download_sizes:
+                target = downloads / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    shutil.copyfile(stored / path, target)
+                except OSError:
+                    return None  # an entry damaged by hand: render the ward again
+        return output
+
+    def store(self, ward_id: str, key: str, output: WardOutput, downloads: Path | None) -> None:
+        """Keep this ward's output and downloads; drop its older entries."""
+        ward_dir = self.folder / ward_id
+        ward_dir.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=".new-", dir=ward_dir))
+        try:
+            if downloads is not None:
+                for path in output.download_sizes:
+                    target = temp / "files" / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(downloads / path, target)
+            (temp / "output.pickle").write_bytes(pickle.dumps(output, pickle.HIGHEST_PROTOCOL))
+            entry = self._entry(ward_id, key)
+            if entry.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            try:
+                os.replace(temp, entry)
+            except OSError:
+                # Another build stored the same key meanwhile: its entry is as good.
+                shutil.rmtree(temp, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        for old in ward_dir.iterdir():
+            if old.name != key and not old.name.startswith(".new-"):
+                shutil.rmtree(old, ignore_errors=True)

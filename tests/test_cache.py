@@ -1,0 +1,155 @@
+"""The per-ward cache: keyed on a ward's inputs and the code, and invisible in the output."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from site_builder import parallel
+from site_builder.cache import WardCache, code_version, ward_key
+from site_builder.computed import ComputedWard
+from site_builder.generate import compute
+from site_builder.load import load_dataset
+from site_builder.parallel import render_wards
+
+from .conftest import REPO_ROOT, build_site
+
+AS_OF = date(2026, 6, 30)
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", data)
+    return data
+
+
+def _computed(data: Path) -> list[ComputedWard]:
+    return compute(load_dataset(data), AS_OF)
+
+
+def _edit_name(data: Path, ward_id: str) -> None:
+    """Change one field of one ward's ward.yaml (its short name gets a suffix)."""
+    path = data / "wards" / ward_id / "ward.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    [index] = [i for i, line in enumerate(lines) if line.startswith("  name: ")]
+    lines[index] = lines[index].rstrip("\n").rstrip('"') + ' mới"\n'
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_changing_one_wards_yaml_changes_only_its_key(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    before = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    assert len(before) >= 3 and len(set(before.values())) == len(before)
+    changed = sorted(before)[1]
+    _edit_name(data, changed)
+    after = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    assert after.keys() == before.keys()
+    assert [w for w in before if before[w] != after[w]] == [changed]
+
+
+def test_key_follows_code_date_address_and_file_dates(tmp_path: Path) -> None:
+    [first, *_] = _computed(REPO_ROOT / "data")
+    key = ward_key(first, "")
+    assert ward_key(first, "") == key  # stable
+    assert len(code_version()) == 64
+    assert ward_key(first, "", code="another version") != key
+    assert ward_key(first, "https://example.org/") != key
+    assert ward_key(replace(first, as_of=date(2026, 12, 31)), "") != key
+    name = first.ward.files[0].name
+    dated = replace(first, updated={**first.updated, name: _dated(first, name)})
+    assert ward_key(dated, "") != key
+
+
+def _dated(computed: ComputedWard, name: str):  # type: ignore[no-untyped-def]
+    from site_builder.history import LastUpdated
+
+    old = computed.updated.get(name)
+    return LastUpdated(date(2001, 1, 1), "git" if old is None else old.basis)
+
+
+def test_only_the_changed_ward_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _copy_data(tmp_path)
+    cache = WardCache(tmp_path / "cache")
+    rendered: list[str] = []
+    original = parallel._render
+
+    def spy(computed, folder, site_url):  # type: ignore[no-untyped-def]
+        rendered.append(computed.ward.ward.id)
+        return original(computed, folder, site_url)
+
+    monkeypatch.setattr(parallel, "_render", spy)
+
+    def run(out: Path) -> list[parallel.WardOutput]:
+        wards = _computed(data)
+        keys = [ward_key(w, "") for w in wards]
+        return render_wards(wards, out, "", processes=1, cache=cache, keys=keys)
+
+    cold = run(tmp_path / "cold")
+    ids = [o.pages[0].ward for o in cold]
+    assert sorted(rendered) == sorted(ids)
+    rendered.clear()
+    warm = run(tmp_path / "warm")
+    assert rendered == []
+    assert warm == cold
+    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+
+    changed = ids[0]
+    _edit_name(data, changed)
+    again = run(tmp_path / "again")
+    assert rendered == [changed]
+    assert again[1:] == cold[1:] and again[0] != cold[0]
+    # Only the newest entry of a ward is kept.
+    assert len(list((tmp_path / "cache" / changed).iterdir())) == 1
+
+
+def test_a_damaged_entry_is_rendered_again(tmp_path: Path) -> None:
+    wards = _computed(REPO_ROOT / "data")[:1]
+    keys = [ward_key(wards[0], "")]
+    cache = WardCache(tmp_path / "cache")
+    [cold] = render_wards(wards, tmp_path / "a", "", cache=cache, keys=keys)
+    entry = tmp_path / "cache" / wards[0].ward.ward.id / keys[0]
+    (entry / "output.pickle").write_bytes(b"not a pickle")
+    [again] = render_wards(wards, tmp_path / "b", "", cache=cache, keys=keys)
+    assert again == cold
+    assert _files(tmp_path / "b") == _files(tmp_path / "a")
+
+
+def test_cached_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
+    data = REPO_ROOT / "data"
+    cache = tmp_path / "cache"
+    url = "https://example.org/cam-ket/"
+    build_site(tmp_path / "cold", data, url, cache_dir="", search_index=False)
+    build_site(tmp_path / "fill", data, url, cache_dir=str(cache), search_index=False)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        p.name for p in (data / "wards").iterdir()
+    )
+    build_site(tmp_path / "warm", data, url, cache_dir=str(cache), search_index=False)
+    cold, warm = _files(tmp_path / "cold"), _files(tmp_path / "warm")
+    assert len(cold) > 100
+    assert sorted(cold) == sorted(warm)
+    different = [path for path in cold if cold[path] != warm[path]]
+    assert different == []
+
+
+def test_an_indicators_name_is_part_of_every_key(tmp_path: Path) -> None:
+    """Target pages print the shared indicator's name: editing it must re-render them."""
+    data = _copy_data(tmp_path)
+    before = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    path = data / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_name = next(line for line in text.splitlines() if line.strip().startswith("name:"))
+    path.write_text(text.replace(first_name, first_name.rstrip('"') + ' (sửa)"', 1), "utf-8")
+    after = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
+    assert all(before[w] != after[w] for w in before)
