@@ -638,6 +638,56 @@ LABELS_EN: dict[str, str] = {
     "xlsx.document_id": "Document id",
     "xlsx.project_id": "Project id",
     "xlsx.basis": "Basis",
+    "search.kind.comparison": "Comparison between wards",
+    "downloads.licence": "Data licence",
+    "downloads.licence.text": "Every open data file below is licensed under",
+    "downloads.licence.url": "full text at",
+    "downloads.licence.attribution": (
+        "You may copy, redistribute, adapt and use them for any purpose, including "
+        "commercial use, provided you give credit: name the site, say whether you made "
+        "changes, and link to the licence. The ZIP file includes the licence text "
+        "(LICENSE.txt)."
+    ),
+    "downloads.standard": "Data described in open standards",
+    "downloads.standard.intro": (
+        "These files describe every download in the Frictionless Data Package and CSV on "
+        "the Web (CSVW) standards: the type and meaning of each CSV column, the size and "
+        "hash of each file. Data validation tools read them to check every row."
+    ),
+    "downloads.file.datapackage": "Data Package (datapackage.json)",
+    "downloads.file.csvw": "CSVW metadata (csv-metadata.json)",
+    "downloads.file.licence": "Licence text (LICENSE.txt)",
+    "compare.index": "Comparing wards by indicator",
+    "compare.title": "Comparing wards",
+    "compare.intro": (
+        "The targets below measure the same indicator in different wards. Each row keeps "
+        "the wording, value and unit as the ward's document prints them; nothing is "
+        "converted or ranked."
+    ),
+    "compare.index.intro": (
+        "Each indicator is a quantity for which several wards' documents set a target. "
+        "Only targets that certainly measure the same indicator are put side by side."
+    ),
+    "compare.indicator": "Indicator",
+    "compare.wards": "Wards",
+    "compare.unit": "Common unit",
+    "compare.units_differ": (
+        "The documents print different units: values are kept as printed and cannot be "
+        "compared directly."
+    ),
+    "compare.table": "Each ward's target",
+    "compare.col_ward": "Ward",
+    "compare.col_target": "Target as printed",
+    "compare.col_value": "Value as printed",
+    "compare.col_unit": "Unit as printed",
+    "compare.col_deadline": "Deadline",
+    "compare.col_lead": "Lead unit",
+    "compare.col_status": "Status",
+    "compare.col_source": "Source",
+    "compare.yearly": "Yearly average",
+    "compare.no_deadline": "Not stated",
+    "compare.from_target": "Compare with other wards",
+    "compare.home": "Comparing wards by shared indicator",
     "national.title": "Ward commitments 2025-2030 across provinces and cities",
     "national.skip": "Skip to main content",
     "national.intro": (
