@@ -8,7 +8,7 @@ hash of exactly these:
 
 - the name and bytes of every file of the ward's folder that was loaded (`WardData.files`);
 - each of those files' last-changed date and its basis (history.py), which pages show;
-- `as_of` and `site_url`;
+- `as_of` and `site_url`, and whether the English copy is built;
 - the shared indicators (`data/indicators.yaml`), whose names target pages print;
 - the code version: a hash of every file under `site_builder/` (Python, page templates,
   assets) and the installed versions of the packages that shape the output (Jinja2,
@@ -78,10 +78,14 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def ward_key(computed: ComputedWard, site_url: str, code: str | None = None) -> str:
+def ward_key(
+    computed: ComputedWard, site_url: str, code: str | None = None, english: bool = False
+) -> str:
     """The cache key of one ward's output (see the module docstring)."""
     digest = hashlib.sha256()
     digest.update(f"code {code or code_version()}\n".encode())
+    # With the English copy (#17) the output holds twice the pages.
+    digest.update(b"english\n" if english else b"")
     digest.update(f"as_of {computed.as_of.isoformat()}\nsite_url {site_url}\n".encode())
     ward = computed.ward
     digest.update(f"ward {ward.ward.id}\n".encode())

@@ -10,7 +10,8 @@ generator can build it: the MkDocs plugin serves these texts from memory, and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -108,37 +109,69 @@ def ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[Generated
         yield _page(build_project(computed, project), "project", ward.id)
 
 
-def english_ward_pages(computed: ComputedWard, site_url: str = "") -> Iterator[GeneratedPage]:
-    """The English copy of a ward's pages, under `en/`, each linked to its Vietnamese page.
+def english_copy(pages: Iterable[GeneratedPage]) -> Iterator[GeneratedPage]:
+    """Pages rendered under `english()` as the English copy: under `en/`, out of the index.
 
-    Labels and computed sentences are English; data text stays as printed (Vietnamese,
-    marked lang="vi" by the templates). The copy is left out of the search index, so
-    Vietnamese results never list it (docs/maintainers/i18n.md).
+    Each copy links to its Vietnamese page (`alternate`); the copy is left out of the
+    search index, so results never list a page twice (docs/maintainers/i18n.md).
     """
+    for page in pages:
+        yield replace(
+            page,
+            url=urls.english(page.url),
+            searchable=False,
+            lang="en",
+            alternate=page.url,
+        )
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """Render English labels and sentences, with links between the English copy's pages."""
     with language("en"), urls.under(urls.ENGLISH):
-        for page in ward_pages(computed, site_url):
-            yield replace(
-                page,
-                url=urls.english(page.url),
-                searchable=False,
-                lang="en",
-                alternate=page.url,
-            )
+        yield
 
 
-def with_alternates(pages: list[GeneratedPage]) -> list[GeneratedPage]:
+def english_ward_pages(computed: ComputedWard, site_url: str = "") -> list[GeneratedPage]:
+    """The English copy of a ward's pages: English labels and computed sentences.
+
+    Data text stays as printed (Vietnamese), marked lang="vi" by the templates. The
+    statuses are assessed again in English: their sentences are made when assessed.
+    """
+    with english():
+        again = compute_ward(computed.ward, computed.as_of, computed.updated)
+        return list(english_copy(ward_pages(again, site_url)))
+
+
+def with_alternates(pages: Iterable[GeneratedPage]) -> list[GeneratedPage]:
     """Vietnamese pages linked to their English copy (when the English copy is built)."""
     return [replace(p, alternate=urls.english(p.url)) if p.lang == "vi" else p for p in pages]
 
 
-def site_pages(wards: list[ComputedWard]) -> list[GeneratedPage]:
+def bilingual_ward_pages(computed: ComputedWard, site_url: str = "") -> list[GeneratedPage]:
+    """A ward's Vietnamese pages, each linked to its English copy, then the copy."""
+    return with_alternates(ward_pages(computed, site_url)) + english_ward_pages(
+        computed, site_url
+    )
+
+
+def site_pages(wards: list[ComputedWard], bilingual: bool = False) -> list[GeneratedPage]:
     """Pages of the whole site from every ward: the comparisons of shared indicators.
 
-    None when no target of these wards carries an indicator code.
+    None when no target of these wards carries an indicator code. `bilingual` adds
+    their English copy.
     """
     if not indicators_of(wards):
         return []
-    return [_page(model, "comparison", "") for model in build_comparisons(wards)]
+    pages = [_page(model, "comparison", "") for model in build_comparisons(wards)]
+    if not bilingual:
+        return pages
+    with english():
+        again = [compute_ward(w.ward, w.as_of, w.updated) for w in wards]
+        copy = list(
+            english_copy(_page(model, "comparison", "") for model in build_comparisons(again))
+        )
+    return with_alternates(pages) + copy
 
 
 def ward_static_files(computed: ComputedWard) -> dict[str, str]:

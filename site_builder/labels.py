@@ -39,6 +39,7 @@ LABELS: dict[str, str] = {
     "search.topics": "hộ nghèo; đảng viên; đầu tư công; đô thị; giải phóng mặt bằng; "
     "trường học; y tế; môi trường; ngân sách; giao thông; nông thôn mới; du lịch",
     "skip.content": "Bỏ qua, đến nội dung chính",
+    "lang.switch": "English",
     "site.as_of": "Số liệu tính đến",
     "nav.home": "Trang chủ",
     "nav.breadcrumb": "Đường dẫn",
@@ -384,6 +385,7 @@ LABELS_EN: dict[str, str] = {
     "search.topics": "hộ nghèo; đảng viên; đầu tư công; đô thị; giải phóng mặt bằng; "
     "trường học; y tế; môi trường; ngân sách; giao thông; nông thôn mới; du lịch",
     "skip.content": "Skip to main content",
+    "lang.switch": "Tiếng Việt",
     "site.as_of": "Data as of",
     "nav.home": "Home",
     "nav.breadcrumb": "Breadcrumb",
@@ -703,7 +705,7 @@ LABELS_EN: dict[str, str] = {
 
 # Keys whose English value is Vietnamese on purpose (data-facing words); templates show
 # them with lang="vi".
-VIETNAMESE_IN_EN: frozenset[str] = frozenset({"search.topics"})
+VIETNAMESE_IN_EN: frozenset[str] = frozenset({"search.topics", "lang.switch"})
 
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 _TABLES: dict[str, dict[str, str]] = {"vi": LABELS, "en": LABELS_EN}

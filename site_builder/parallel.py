@@ -23,7 +23,7 @@ from pathlib import Path
 from .cache import WardCache
 from .computed import ComputedWard
 from .downloads import write_ward_files
-from .generate import GeneratedPage, ward_pages, ward_static_files
+from .generate import GeneratedPage, bilingual_ward_pages, ward_pages, ward_static_files
 
 # Below this many wards a pool costs more than it saves (measured: starting two forked
 # workers takes ≈ 30 ms; one ward's pages and downloads take 100-250 ms).
@@ -41,26 +41,34 @@ class WardOutput:
 
 # What forked workers inherit: set just before the pool starts, cleared after.
 _JOB: (
-    tuple[Sequence[ComputedWard], Path | None, str, WardCache | None, Sequence[str] | None] | None
+    tuple[
+        Sequence[ComputedWard], Path | None, str, WardCache | None, Sequence[str] | None, bool
+    ]
+    | None
 ) = None
 
 
-def _render(computed: ComputedWard, folder: Path | None, site_url: str) -> WardOutput:
+def _render(
+    computed: ComputedWard, folder: Path | None, site_url: str, bilingual: bool
+) -> WardOutput:
     sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
-    pages = list(ward_pages(computed, site_url))
+    if bilingual:
+        pages = bilingual_ward_pages(computed, site_url)
+    else:
+        pages = list(ward_pages(computed, site_url))
     return WardOutput(pages, sizes, ward_static_files(computed))
 
 
 def _one(index: int) -> WardOutput:
     assert _JOB is not None
-    wards, folder, site_url, cache, keys = _JOB
+    wards, folder, site_url, cache, keys, bilingual = _JOB
     computed = wards[index]
     if cache is None or keys is None:
-        return _render(computed, folder, site_url)
+        return _render(computed, folder, site_url, bilingual)
     ward_id, key = computed.ward.ward.id, keys[index]
     output = cache.restore(ward_id, key, folder)
     if output is None:
-        output = _render(computed, folder, site_url)
+        output = _render(computed, folder, site_url, bilingual)
         cache.store(ward_id, key, output, folder)
     return output
 
@@ -79,18 +87,20 @@ def render_wards(
     processes: int = 1,
     cache: WardCache | None = None,
     keys: Sequence[str] | None = None,
+    bilingual: bool = False,
 ) -> list[WardOutput]:
     """Every ward's pages, in the wards' order, by up to `processes` forked workers.
 
     Each ward's downloads are written under `downloads` (none when it is None). With a
     `cache` and one key per ward (`cache.ward_key`), a ward whose entry is stored is
-    restored from it instead of rendered, and a rendered ward is stored.
+    restored from it instead of rendered, and a rendered ward is stored. `bilingual`
+    adds each ward's English copy (the keys must then say so: `ward_key(..., english=True)`).
     """
     global _JOB
     if keys is not None and len(keys) != len(wards):
         raise ValueError("render_wards: one cache key per ward")
     processes = min(processes, len(wards) // MIN_WARDS_PER_PROCESS)
-    _JOB = (wards, downloads, site_url, cache, keys)
+    _JOB = (wards, downloads, site_url, cache, keys, bilingual)
     try:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [_one(i) for i in range(len(wards))]

@@ -33,14 +33,17 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .cache import WardCache, ward_key
@@ -52,6 +55,7 @@ from .generate import (
     GeneratedPage,
     compute,
     downloads_section,
+    english,
     home_section,
     search_section,
     site_pages,
@@ -100,6 +104,19 @@ class CommitmentsConfig(Config):
     """Per-ward cache of rendered pages and downloads (cache.py), relative to mkdocs.yml;
     empty: no cache, every ward rendered on every build."""
 
+    english = c.Type(bool, default=False)
+    """Build the English copy of the site under `en/` (docs/maintainers/i18n.md): every
+    generated page again with English labels, and `content/en/` (left out when off)."""
+
+    english_site_name = c.Optional(c.Type(str))
+    """`site_name` on English pages (header, `<title>`); default: `site_name`."""
+
+    english_site_description = c.Optional(c.Type(str))
+    """`site_description` on English pages; default: `site_description`."""
+
+    english_copyright = c.Optional(c.Type(str))
+    """`copyright` (footer) on English pages; default: `copyright`."""
+
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     """Generates every ward, target and project page from `data/`."""
@@ -118,6 +135,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.page_wards: dict[str, str] = {}  # generated page's src_uri -> its ward id
         self.data_date: date | None = None
         self.content_dates: dict[str, date | None] = {}
+        self.english_nav: Navigation | None = None
+        self.alternates: dict[str, str] = {}  # hand-written page src_uri -> other language's URL
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
@@ -196,14 +215,22 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         keys: list[str] | None = None
         if self.config.cache_dir:
             cache = WardCache(self._path(config, self.config.cache_dir))
-            keys = [ward_key(w, site_url) for w in self.wards]
+            keys = [ward_key(w, site_url, english=self.config.english) for w in self.wards]
             hits = sum(
                 1 for w, k in zip(self.wards, keys, strict=True) if cache.has(w.ward.ward.id, k)
             )
             log.info("ward cache: %d of %d wards unchanged (%s)", hits, len(keys), cache.folder)
-        outputs = render_wards(self.wards, staging, site_url, processes, cache=cache, keys=keys)
+        outputs = render_wards(
+            self.wards,
+            staging,
+            site_url,
+            processes,
+            cache=cache,
+            keys=keys,
+            bilingual=self.config.english,
+        )
         self.pages = [page for output in outputs for page in output.pages]
-        self.pages += site_pages(self.wards)
+        self.pages += site_pages(self.wards, bilingual=self.config.english)
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
@@ -222,7 +249,25 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         )
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the generated pages (out of the nav) and the plotly.js bundle."""
+        """Add the generated pages (out of the nav) and the plotly.js bundle.
+
+        The hand-written English pages (`content/en/`) stay out of MkDocs' navigation
+        (they get their own, `on_nav`), or out of the site when `english` is off.
+        """
+        for file in list(files):
+            if not file.src_uri.startswith(urls.ENGLISH):
+                continue
+            if self.config.english:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                files.remove(file)
+        self.alternates = {}
+        if self.config.english:
+            for file in files.documentation_pages():
+                src = file.src_uri
+                other = src[len(urls.ENGLISH) :] if src.startswith(urls.ENGLISH) else urls.ENGLISH + src
+                if files.get_file_from_path(other) is not None:
+                    self.alternates[src] = urls.page_of_source(other)
         for page in self.pages:
             files.append(
                 File.generated(
@@ -253,17 +298,70 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Escape generated titles; append the generated parts of hand-written pages."""
-        if page.file.src_uri in self.bodies:
+        """Escape generated titles; append the generated parts of hand-written pages.
+
+        A hand-written English page (`content/en/`) gets the English copy's metadata
+        and its generated part in English.
+        """
+        src = page.file.src_uri
+        if src in self.bodies:
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
             return ""
-        if page.file.src_uri == "index.md":
-            return f"{markdown}\n\n{home_section(self.wards, self.as_of)}\n"
-        if page.file.src_uri == urls.DOWNLOADS.rstrip("/") + ".md":
-            return f"{markdown}\n\n{downloads_section(self.wards, self.download_sizes)}\n"
-        if page.file.src_uri == urls.SEARCH.rstrip("/") + ".md":
-            return f"{markdown}\n\n{search_section(self.wards)}\n"
-        return markdown
+        if src in self.alternates:
+            page.meta["alternate"] = self.alternates[src]
+        if not src.startswith(urls.ENGLISH):
+            section = self._section(src)
+            return f"{markdown}\n\n{section}\n" if section else markdown
+        page.meta["lang"] = "en"
+        page.meta["search_exclude"] = True
+        with english():
+            section = self._section(src[len(urls.ENGLISH) :])
+        return f"{markdown}\n\n{section}\n" if section else markdown
+
+    def _section(self, src: str) -> str | None:
+        """The generated part of the hand-written page `src` (of either language)."""
+        if src == "index.md":
+            return home_section(self.wards, self.as_of)
+        if src == urls.DOWNLOADS.rstrip("/") + ".md":
+            return downloads_section(self.wards, self.download_sizes)
+        if src == urls.SEARCH.rstrip("/") + ".md":
+            return search_section(self.wards)
+        return None
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The English copy's navigation: the English pages of the nav's pages, in order."""
+        self.english_nav = None
+        if not self.config.english:
+            return nav
+        pages: list[Page] = []
+        for page in nav.pages:
+            file = files.get_file_from_path(urls.ENGLISH + page.file.src_uri)
+            if file is not None and isinstance(file.page, Page):
+                pages.append(file.page)
+        for before, after in zip(pages, pages[1:], strict=False):
+            before.next_page, after.previous_page = after, before
+        self.english_nav = Navigation(list(pages), pages)
+        home = files.get_file_from_path(urls.ENGLISH + "index.md")
+        self.english_nav.homepage = home.page if home is not None else None
+        return nav
+
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """English pages: English site name, Material's English strings, English nav.
+
+        The theme reads the language of its own strings (and `<html lang>`) from
+        `config.theme.language`; an English page sees a view of the config that says
+        "en". `sb_lang` and `sb_alternate` feed the language switch (overrides/main.html).
+        """
+        lang = page.meta.get("lang", "vi")
+        context["sb_lang"] = lang
+        context["sb_alternate"] = page.meta.get("alternate")
+        if lang == "en":
+            context["config"] = _EnglishConfig(config, self.config)
+            if self.english_nav is not None:
+                context["nav"] = self.english_nav
+        return context
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's body, rendered by the core, skipped the Markdown step."""
@@ -296,7 +394,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         The labels come from the same table as the page templates'; the memo
         (`sb_memo`) holds theme parts that are the same on many pages.
         """
-        env.globals["sb_t"] = t
+        env.globals["sb_t"] = _theme_label
         env.globals["sb_site_feed"] = urls.SITE_FEED
         env.globals["sb_css"] = css_string
         env.globals["sb_memo"] = _Memo()
@@ -334,10 +432,64 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
 # Hand-written pages whose generated part lists every ward: they change with the data.
 _DATA_LISTING_PAGES = {
-    "index.md",
-    urls.DOWNLOADS.rstrip("/") + ".md",
-    urls.SEARCH.rstrip("/") + ".md",
+    prefix + page
+    for prefix in ("", urls.ENGLISH)
+    for page in ("index.md", urls.DOWNLOADS.rstrip("/") + ".md", urls.SEARCH.rstrip("/") + ".md")
 }
+
+
+@pass_context
+def _theme_label(context: Context, key: str) -> str:
+    """`sb_t` in theme templates: the label in the page's language (`sb_lang`)."""
+    return t(key, context.get("sb_lang") or "vi")
+
+
+class _EnglishTheme:
+    """The theme as English pages see it: `language` is "en", the rest is the theme's."""
+
+    def __init__(self, theme: object) -> None:
+        self._theme = theme
+
+    def __getattr__(self, name: str) -> object:
+        return "en" if name == "language" else getattr(self._theme, name)
+
+    def __getitem__(self, name: str) -> object:
+        return "en" if name == "language" else self._theme[name]  # type: ignore[index]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._theme  # type: ignore[operator]
+
+
+class _EnglishConfig:
+    """MkDocs' config as English pages' templates see it (read only).
+
+    Only what the theme prints in words changes: the site's name, description and
+    copyright (the plugin's `english_*` options) and the theme's language.
+    """
+
+    def __init__(self, config: MkDocsConfig, options: CommitmentsConfig) -> None:
+        self._config = config
+        self._own: dict[str, object] = {"theme": _EnglishTheme(config.theme)}
+        for name, value in (
+            ("site_name", options.english_site_name),
+            ("site_description", options.english_site_description),
+            ("copyright", options.english_copyright),
+        ):
+            if value is not None:
+                self._own[name] = value
+
+    def __getattr__(self, name: str) -> object:
+        if name in self._own:
+            return self._own[name]
+        return getattr(self._config, name)
+
+    def __getitem__(self, name: str) -> object:
+        if name in self._own:
+            return self._own[name]
+        return self._config[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._config
 
 
 class _Memo:

@@ -127,6 +127,17 @@ def source_file(url: str) -> str:
     return f"{url}index.md"
 
 
+def page_of_source(src: str) -> str:
+    """The URL of a hand-written page from its Markdown path (directory URLs).
+
+    `phuong-phap.md` -> `phuong-phap/`, `index.md` -> ``, `en/index.md` -> `en/`.
+    """
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
 ENGLISH = "en/"  # the English copy of the site (#17), when the plugin's `english` is on
 _prefix: ContextVar[str] = ContextVar("page_prefix", default="")
 
