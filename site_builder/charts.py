@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .labels import t
 from .model import Goal, Observation
 
 # Measured values: solid, the goal: dashed and another colour, so colour is not the
@@ -56,7 +57,7 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
     else:
         start, end = goal.start_year or term[0], goal.end_year or goal.year or term[1]
     xs = [start, end]
-    name = "Mục tiêu" + (f" ({unit})" if unit else "")
+    name = t("chart.goal") + (f" ({unit})" if unit else "")
     line = {"color": _GOAL_COLOUR, "dash": "dash", "width": 2}
     if goal.comparator == "range" and goal.low is not None and goal.high is not None:
         return [
@@ -65,7 +66,7 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
                 "mode": "lines",
                 "x": xs,
                 "y": [goal.low, goal.low],
-                "name": name + ": cận dưới",
+                "name": name + t("chart.low"),
                 "line": line,
                 "hoverinfo": "y+name",
             },
@@ -74,7 +75,7 @@ def _goal_traces(goal: Goal, term: tuple[int, int], unit: str | None) -> list[di
                 "mode": "lines",
                 "x": xs,
                 "y": [goal.high, goal.high],
-                "name": name + ": cận trên",
+                "name": name + t("chart.high"),
                 "line": line,
                 "fill": "tonexty",
                 "fillcolor": "rgba(198,40,40,0.12)",
@@ -166,7 +167,7 @@ def target_chart(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "name": "Lộ trình cần thiết",
+                "name": t("chart.path"),
                 "x": [x for x, _ in expected_path],
                 "y": [round(y, 4) for _, y in expected_path],
                 "line": {"color": "#616161", "dash": "dot", "width": 2},
@@ -176,7 +177,7 @@ def target_chart(
     if goal is not None:
         data.extend(_goal_traces(goal, term, unit))
     layout = {
-        "separators": ",.",
+        "separators": t("chart.separators"),
         "margin": {"l": 48, "r": 16, "t": 16, "b": 24},
         "height": 360,
         "showlegend": True,

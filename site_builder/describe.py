@@ -1,22 +1,24 @@
-"""A target's parsed goal said in plain Vietnamese ("Đạt từ 90% trở lên vào năm 2030").
+"""A target's parsed goal said in plain words ("Đạt từ 90% trở lên vào năm 2030").
 
 The page shows the printed value first; this sentence tells the reader how the site
-understood it, so a misreading is visible and can be reported.
+understood it, so a misreading is visible and can be reported. The words are labels
+(labels.py), in the language being rendered.
 """
 
 from __future__ import annotations
 
 from .fmt import number_with_unit
-from .model import Comparator, Frequency, Goal
+from .labels import t
+from .model import Comparator, Goal
 
-_COMPARATOR_WORDS: dict[Comparator, str] = {
-    ">=": "từ {v} trở lên",
-    ">": "trên {v}",
-    "<=": "không quá {v}",
-    "<": "dưới {v}",
-    "=": "đúng {v}",
-    "about": "khoảng {v}",
-    "range": "từ {low} đến {high}",
+_COMPARATOR_KEYS: dict[Comparator, str] = {
+    ">=": "goal.at_least",
+    ">": "goal.above",
+    "<=": "goal.at_most",
+    "<": "goal.below",
+    "=": "goal.exactly",
+    "about": "goal.about",
+    "range": "goal.range",
 }
 
 
@@ -33,27 +35,18 @@ def amount(
     if comparator == "range":
         if low is None or high is None:
             return None
-        return _COMPARATOR_WORDS["range"].format(
+        return t("goal.range").format(
             low=number_with_unit(low, unit), high=number_with_unit(high, unit)
         )
     if value is None:
         return None
-    return _COMPARATOR_WORDS[comparator].format(v=number_with_unit(value, unit))
+    return t(_COMPARATOR_KEYS[comparator]).format(v=number_with_unit(value, unit))
 
 
 def _period(goal: Goal, term: tuple[int, int]) -> str:
     start = goal.start_year or term[0]
     end = goal.end_year or goal.year or term[1]
-    return f"giai đoạn {start}-{end}"
-
-
-# "Hằng tháng đạt ...": the commitment's own period, never "yearly" for a monthly one.
-EVERY: dict[Frequency, str] = {
-    "monthly": "Hằng tháng",
-    "quarterly": "Hằng quý",
-    "yearly": "Hằng năm",
-    "term": "Cả nhiệm kỳ",
-}
+    return t("goal.period").format(start=start, end=end)
 
 
 def rank_words(goal: Goal) -> str | None:
@@ -63,10 +56,11 @@ def rank_words(goal: Goal) -> str | None:
     best = number_with_unit(1, None)
     worst = goal.value - 1 if goal.comparator == "<" else goal.value
     if goal.comparator == "=":
-        return f"xếp hạng {number_with_unit(goal.value, None)} trên {goal.rank_of} đơn vị"
-    return (
-        f"xếp hạng từ {best} đến {number_with_unit(worst, None)} trên {goal.rank_of} đơn vị "
-        "(hạng 1 là cao nhất)"
+        return t("goal.rank_exactly").format(
+            rank=number_with_unit(goal.value, None), of=goal.rank_of
+        )
+    return t("goal.rank_between").format(
+        best=best, worst=number_with_unit(worst, None), of=goal.rank_of
     )
 
 
@@ -74,34 +68,38 @@ def describe_goal(goal: Goal, unit: str | None, term: tuple[int, int]) -> str:
     """One sentence saying what must be reached, by when, and which way is better."""
     rank = rank_words(goal)
     said = rank or amount(goal.comparator, goal.value, goal.low, goal.high, unit)
-    no_deadline = f"Văn bản không nêu thời hạn; trang đánh giá theo cuối nhiệm kỳ (năm {term[1]})."
+    no_deadline = t("goal.no_deadline").format(end=term[1])
     if goal.kind == "assigned":
-        sentence = "Theo chỉ tiêu cấp trên giao; không có con số trong văn bản."
+        sentence = t("goal.assigned")
     elif goal.kind == "qualitative":
-        sentence = "Chỉ tiêu định tính: cần đánh giá thủ công, có nêu căn cứ."
+        sentence = t("goal.qualitative")
     elif goal.kind == "milestone":
         sentence = (
-            f"Hoàn thành chậm nhất năm {goal.year}."
+            t("goal.milestone_by").format(year=goal.year)
             if goal.year
-            else ("Hoàn thành. " + no_deadline)
+            else t("goal.milestone") + " " + no_deadline
         )
     elif said is None:
-        sentence = "Văn bản không nêu con số cụ thể."
+        sentence = t("goal.no_number")
     elif goal.kind == "level":
-        sentence = f"Đạt {said} vào năm {goal.year}." if goal.year else f"Đạt {said}. {no_deadline}"
+        sentence = (
+            t("goal.level_by").format(said=said, year=goal.year)
+            if goal.year
+            else t("goal.level").format(said=said) + " " + no_deadline
+        )
     elif goal.kind == "annual":
-        every = EVERY[goal.cadence or "yearly"]
-        sentence = f"{every} đạt {said} ({_period(goal, term)})."
+        every = t(f"goal.every.{goal.cadence or 'yearly'}")
+        sentence = t("goal.annual").format(every=every, said=said, period=_period(goal, term))
     elif goal.kind == "growth":
-        sentence = f"Tăng bình quân {said} mỗi năm ({_period(goal, term)})."
+        sentence = t("goal.growth").format(said=said, period=_period(goal, term))
     else:  # cumulative
-        sentence = f"Cộng dồn {_period(goal, term)} đạt {said}."
+        sentence = t("goal.cumulative").format(said=said, period=_period(goal, term))
     if rank is not None:
-        sentence += " Thứ hạng càng nhỏ càng tốt."
+        sentence += " " + t("goal.rank_better")
     elif goal.direction == "lower":
-        sentence += " Càng thấp càng tốt."
+        sentence += " " + t("goal.lower_better")
     elif goal.direction == "higher" and goal.kind in ("level", "annual", "growth"):
-        sentence += " Càng cao càng tốt."
+        sentence += " " + t("goal.higher_better")
     return sentence
 
 

@@ -29,7 +29,11 @@ What the plugin does at build time, and how the tree stands in for it:
 - `sb_t` (labels), `sb_site_feed`, `sb_css` and `sb_memo` in templates: replaced by their
   values (`sb_memo(key, super)` renders `super()` once per key; here, every time);
 - the sitemap's `lastmod` from the data's git history: not carried (a generator dates
-  pages its own way).
+  pages its own way);
+- the English copy under `en/` (the plugin's `english`): not carried. Its pages need the
+  theme's language chosen per page (Material takes one `theme.language` for the whole
+  site), which only the plugin does; the export is the Vietnamese site, and its templates
+  get `sb_lang` as "vi" and no `sb_alternate`.
 
 No MkDocs import: the config is read as YAML with its two tags (`!ENV`, `python/name`).
 """
@@ -236,6 +240,9 @@ _MEMO = re.compile(r"sb_memo\(\s*[^()]*?,\s*super\s*\)")
 _LABEL = re.compile(r"""sb_t\(\s*(["'])([\w.-]+)\1\s*\)""")
 _CSS = re.compile(r'sb_css\(\s*("(?:[^"\\]|\\.)*")\s*\)')
 _FEED = re.compile(r"\bsb_site_feed\b")
+# The export is the Vietnamese site: every page in Vietnamese, none with an English copy.
+_LANG = re.compile(r"\bsb_lang\b")
+_ALTERNATE = re.compile(r"\bsb_alternate\b")
 _LEFT = re.compile(r"\bsb_\w+")
 _COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
@@ -251,6 +258,8 @@ def plain_template(text: str, name: str) -> str:
         lambda m: json.dumps(str(css_string(json.loads(m.group(1)))), ensure_ascii=False), text
     )
     text = _FEED.sub(json.dumps(urls.SITE_FEED), text)
+    text = _LANG.sub('"vi"', text)
+    text = _ALTERNATE.sub("none", text)
     left = sorted(set(_LEFT.findall(_COMMENT.sub("", text))))
     if left:
         raise ExportError(
@@ -346,6 +355,8 @@ def export_site(
     content_pages = 0
     for source in sorted(p for p in content.rglob("*") if p.is_file()):
         relative = source.relative_to(content).as_posix()
+        if relative.startswith(urls.ENGLISH):
+            continue  # the English copy needs the plugin (module docstring)
         if source.suffix != ".md":
             _copy_new(source, docs / relative, "a content file")
             continue

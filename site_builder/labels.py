@@ -351,6 +351,108 @@ LABELS: dict[str, str] = {
     "national.noscript": "Tìm kiếm cần JavaScript; hãy mở trang của một tỉnh, thành phố.",
     "national.failed": "Không tải được công cụ tìm kiếm; hãy mở trang của một tỉnh, thành phố.",
     "national.provinces": "Các tỉnh, thành phố",
+    "goal.at_least": "từ {v} trở lên",
+    "goal.above": "trên {v}",
+    "goal.at_most": "không quá {v}",
+    "goal.below": "dưới {v}",
+    "goal.exactly": "đúng {v}",
+    "goal.about": "khoảng {v}",
+    "goal.range": "từ {low} đến {high}",
+    "goal.period": "giai đoạn {start}-{end}",
+    "goal.rank_exactly": "xếp hạng {rank} trên {of} đơn vị",
+    "goal.rank_between": "xếp hạng từ {best} đến {worst} trên {of} đơn vị (hạng 1 là cao nhất)",
+    "goal.no_deadline": (
+        "Văn bản không nêu thời hạn; trang đánh giá theo cuối nhiệm kỳ (năm {end})."
+    ),
+    "goal.assigned": "Theo chỉ tiêu cấp trên giao; không có con số trong văn bản.",
+    "goal.qualitative": "Chỉ tiêu định tính: cần đánh giá thủ công, có nêu căn cứ.",
+    "goal.milestone_by": "Hoàn thành chậm nhất năm {year}.",
+    "goal.milestone": "Hoàn thành.",
+    "goal.no_number": "Văn bản không nêu con số cụ thể.",
+    "goal.level_by": "Đạt {said} vào năm {year}.",
+    "goal.level": "Đạt {said}.",
+    "goal.every.monthly": "Hằng tháng",
+    "goal.every.quarterly": "Hằng quý",
+    "goal.every.yearly": "Hằng năm",
+    "goal.every.term": "Cả nhiệm kỳ",
+    "goal.annual": "{every} đạt {said} ({period}).",
+    "goal.growth": "Tăng bình quân {said} mỗi năm ({period}).",
+    "goal.cumulative": "Cộng dồn {period} đạt {said}.",
+    "goal.rank_better": "Thứ hạng càng nhỏ càng tốt.",
+    "goal.lower_better": "Càng thấp càng tốt.",
+    "goal.higher_better": "Càng cao càng tốt.",
+    "st.year": "năm {year}",
+    "st.noun.monthly": "tháng",
+    "st.noun.quarterly": "quý",
+    "st.noun.yearly": "năm",
+    "st.noun.term": "nhiệm kỳ",
+    "st.term_end": "cuối nhiệm kỳ (năm {end}; văn bản không nêu thời hạn)",
+    "st.rank": "hạng {rank}/{of}",
+    "st.no_data_term": "Chưa có số liệu trong kỳ của văn bản.",
+    "st.level_met": "Số liệu {when}: {value}, đã đạt mục tiêu.",
+    "st.one_point": (
+        "Mới có một số liệu ({when}: {value}); cần ít nhất hai năm để đánh giá xu hướng."
+    ),
+    "st.level_overdue": "Đã qua {deadline}, số liệu mới nhất {value} chưa đạt mục tiêu.",
+    "st.same_year": "Các số liệu cùng một năm.",
+    "st.rise": "tăng",
+    "st.fall": "giảm",
+    "st.rose": "tăng",
+    "st.fell": "giảm",
+    "st.level_rate": (
+        "Cần {need} {required}/năm từ {base} ({base_when}) để đạt {aim} vào {deadline}; thực "
+        "tế {moved} {observed}/năm, đến {when} đạt {value}."
+    ),
+    "st.level_distance": (
+        "Đã đi được {covered}% quãng đường từ {base} đến {aim} trong {time}% thời gian."
+    ),
+    "st.wrong_way": "Số liệu đang đi ngược mục tiêu.",
+    "st.annual_none": (
+        "Cam kết tính theo từng {noun}; chưa có số liệu theo {noun} ({other} số liệu theo kỳ "
+        "khác không dùng để đánh giá)."
+    ),
+    "st.annual_met": "Đạt ngưỡng {met}/{of} {noun} có số liệu",
+    "st.annual_other": "({other} số liệu theo kỳ khác không dùng để đánh giá)",
+    "st.annual_latest": "; {when}: {value}.",
+    "st.annual_latest_met": "; {noun} gần nhất đạt nhưng có {noun} chưa đạt.",
+    "st.annual_latest_missed": "; {when} chưa đạt ({value}).",
+    "st.no_growth_data": "Chưa có số liệu tốc độ tăng trong kỳ.",
+    "st.growth": "Tốc độ tăng bình quân các năm có số liệu: {average}/năm; mục tiêu {aim}/năm.",
+    "st.no_cumulative_data": "Chưa có số liệu cộng dồn trong kỳ.",
+    "st.cumulative": (
+        "Cộng dồn đến {when}: {total}; theo tiến độ đều cần {expected} ({done}/{years} năm), "
+        "cả kỳ {aim}."
+    ),
+    "st.milestone_done": "Đã hoàn thành ({when}).",
+    "st.milestone_overdue": "Đã quá thời hạn ({deadline}), chưa có thông tin hoàn thành.",
+    "st.milestone_waiting": "Chưa có thông tin hoàn thành; hạn: {deadline}.",
+    "st.manual_only": (
+        "Chỉ tiêu không có con số để tính; cần người có thẩm quyền đánh giá, có nêu căn cứ. "
+        "Chưa có đánh giá nào được công bố."
+    ),
+    "st.override": "Đánh giá thủ công ngày {day}: {reason} (căn cứ: {source}).",
+    "st.see_children": "Xem trạng thái của từng chỉ tiêu thành phần.",
+    "st.former_wards_only": (
+        "Văn bản chỉ có số liệu của phường cũ, không dùng để đánh giá phường mới."
+    ),
+    "st.no_data": "Chưa có số liệu.",
+    "st.children_achieved": "{achieved}/{of} chỉ tiêu thành phần đã đạt",
+    "st.children_no_data": "; chưa có số liệu.",
+    "pst.according": "Theo {source} ngày {day}.",
+    "pst.overdue": (
+        "Thời hạn dự kiến ({day}) đã qua; chưa có thông tin hoàn thành được công bố. Dự án "
+        "có thể đã xong mà chưa được cập nhật."
+    ),
+    "pst.in_progress": "Đang thực hiện theo thông tin đã công bố.",
+    "pst.not_started": "Theo kế hoạch bắt đầu năm {year}.",
+    "pst.unknown": "Chưa có thông tin tiến độ được công bố.",
+    "period.quarter": "Quý {quarter}/{year}",
+    "period.month": "Tháng {month}/{year}",
+    "chart.goal": "Mục tiêu",
+    "chart.low": ": cận dưới",
+    "chart.high": ": cận trên",
+    "chart.path": "Lộ trình cần thiết",
+    "chart.separators": ",.",
 }
 
 
@@ -701,6 +803,111 @@ LABELS_EN: dict[str, str] = {
     "national.noscript": "Search needs JavaScript; open the site of a province or city.",
     "national.failed": "The search tool could not be loaded; open the site of a province or city.",
     "national.provinces": "Provinces and cities",
+    "goal.at_least": "{v} or more",
+    "goal.above": "more than {v}",
+    "goal.at_most": "at most {v}",
+    "goal.below": "less than {v}",
+    "goal.exactly": "exactly {v}",
+    "goal.about": "about {v}",
+    "goal.range": "between {low} and {high}",
+    "goal.period": "{start}-{end}",
+    "goal.rank_exactly": "rank {rank} out of {of}",
+    "goal.rank_between": "rank {best} to {worst} out of {of} (rank 1 is the best)",
+    "goal.no_deadline": (
+        "The document sets no deadline; the site assesses it at the end of the term ({end})."
+    ),
+    "goal.assigned": "As assigned by the higher level; the document gives no number.",
+    "goal.qualitative": "A qualitative target: it needs an assessment by hand, with its basis.",
+    "goal.milestone_by": "Completed in {year} at the latest.",
+    "goal.milestone": "Completed.",
+    "goal.no_number": "The document gives no specific number.",
+    "goal.level_by": "Reach {said} by {year}.",
+    "goal.level": "Reach {said}.",
+    "goal.every.monthly": "Every month",
+    "goal.every.quarterly": "Every quarter",
+    "goal.every.yearly": "Every year",
+    "goal.every.term": "Over the term",
+    "goal.annual": "{every}, reach {said} ({period}).",
+    "goal.growth": "Grow by {said} a year on average ({period}).",
+    "goal.cumulative": "Reach {said} in total over {period}.",
+    "goal.rank_better": "The lower the rank, the better.",
+    "goal.lower_better": "Lower is better.",
+    "goal.higher_better": "Higher is better.",
+    "st.year": "{year}",
+    "st.noun.monthly": "month",
+    "st.noun.quarterly": "quarter",
+    "st.noun.yearly": "year",
+    "st.noun.term": "term",
+    "st.term_end": "the end of the term ({end}; the document sets no deadline)",
+    "st.rank": "rank {rank}/{of}",
+    "st.no_data_term": "No figures yet within the document's term.",
+    "st.level_met": "Figure for {when}: {value}, the goal is reached.",
+    "st.one_point": (
+        "Only one figure so far ({when}: {value}); at least two years are needed to judge "
+        "the trend."
+    ),
+    "st.level_overdue": (
+        "{deadline} has passed and the latest figure, {value}, does not reach the goal."
+    ),
+    "st.same_year": "All figures are for the same year.",
+    "st.rise": "rise",
+    "st.fall": "fall",
+    "st.rose": "rose",
+    "st.fell": "fell",
+    "st.level_rate": (
+        "Needs to {need} by {required} a year from {base} ({base_when}) to reach {aim} by "
+        "{deadline}; it {moved} by {observed} a year, to {value} in {when}."
+    ),
+    "st.level_distance": (
+        "{covered}% of the way from {base} to {aim} covered in {time}% of the time."
+    ),
+    "st.wrong_way": "The figures are moving away from the goal.",
+    "st.annual_none": (
+        "The commitment is for each {noun}; no figures by {noun} yet ({other} figures for "
+        "other periods not used for the assessment)."
+    ),
+    "st.annual_met": "Threshold met in {met} of {of} periods ({noun}) with figures",
+    "st.annual_other": "({other} figures for other periods not used for the assessment)",
+    "st.annual_latest": "; {when}: {value}.",
+    "st.annual_latest_met": "; the latest {noun} meets it but some {noun} did not.",
+    "st.annual_latest_missed": "; {when} does not meet it ({value}).",
+    "st.no_growth_data": "No growth figures yet within the term.",
+    "st.growth": "Average growth over the years with figures: {average} a year; goal {aim} a year.",
+    "st.no_cumulative_data": "No cumulative figures yet within the term.",
+    "st.cumulative": (
+        "Total to {when}: {total}; an even pace needs {expected} ({done}/{years} years), "
+        "{aim} over the whole period."
+    ),
+    "st.milestone_done": "Completed ({when}).",
+    "st.milestone_overdue": "Past its deadline ({deadline}), no news of completion.",
+    "st.milestone_waiting": "No news of completion yet; deadline: {deadline}.",
+    "st.manual_only": (
+        "The target has no number to compute with; it needs an assessment, with its basis, "
+        "by someone with the authority to make it. No assessment has been published yet."
+    ),
+    "st.override": "Assessed by hand on {day}: {reason} (basis: {source}).",
+    "st.see_children": "See the status of each component target.",
+    "st.former_wards_only": (
+        "The document only has figures of the former wards, not used to assess the new ward."
+    ),
+    "st.no_data": "No figures yet.",
+    "st.children_achieved": "{achieved}/{of} component targets achieved",
+    "st.children_no_data": "; no figures yet.",
+    "pst.according": "According to {source} of {day}.",
+    "pst.overdue": (
+        "The planned end ({day}) has passed; no news of completion has been published. The "
+        "project may be finished without the site having been updated."
+    ),
+    "pst.in_progress": "In progress, according to the published information.",
+    "pst.not_started": "Planned to start in {year}.",
+    "pst.unknown": "No progress information has been published.",
+    "period.quarter": "Q{number} {year}",
+    "period.month": "{month_name} {year}",
+    "chart.goal": "Goal",
+    "chart.low": ": lower bound",
+    "chart.high": ": upper bound",
+    "chart.path": "Required path",
+    "chart.separators": ".,",
 }
 
 # Keys whose English value is Vietnamese on purpose (data-facing words); templates show

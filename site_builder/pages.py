@@ -23,7 +23,7 @@ from .charts import ChartSeries, period_x, target_chart
 from .computed import ComputedWard
 from .describe import amount, deadline_year, describe_goal, rank_words
 from .fmt import day, number, period
-from .labels import t
+from .labels import language, t
 from .load import WardData
 from .markup import note_html
 from .model import (
@@ -521,11 +521,13 @@ class SearchShortcuts:
 
 
 def _document_label(doc: Document) -> str:
+    """A document cited as printed, in Vietnamese on both copies (marked lang="vi")."""
     label = doc.title
     if doc.number:
         label += f" số {doc.number}"
     if doc.date:
-        label += f" ngày {day(doc.date)}"
+        with language("vi"):
+            label += f" ngày {day(doc.date)}"
     elif doc.date_text:
         label += f" ({doc.date_text})"
     return label

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .charts import period_x
-from .fmt import number, number_with_unit, period
+from .fmt import day, number, number_with_unit, period
+from .labels import t
 from .model import (
     Frequency,
     Goal,
@@ -110,7 +111,7 @@ def period_end(period: str) -> date:
 
 def _period_words(text: str) -> str:
     """`2026` -> "năm 2026"; other periods as `fmt.period` says them."""
-    return f"năm {text}" if len(text) == 4 else period(text)
+    return t("st.year").format(year=text) if len(text) == 4 else period(text)
 
 
 def period_length(text: str) -> Frequency | None:
@@ -122,20 +123,16 @@ def period_length(text: str) -> Frequency | None:
     return "monthly" if len(text) == 7 else None
 
 
-# A commitment's period in words: "Đạt ngưỡng 3/4 tháng có số liệu".
-PERIOD_NOUN: dict[Frequency, str] = {
-    "monthly": "tháng",
-    "quarterly": "quý",
-    "yearly": "năm",
-    "term": "nhiệm kỳ",
-}
+def period_noun(frequency: Frequency) -> str:
+    """A commitment's period in words: "Đạt ngưỡng 3/4 tháng có số liệu"."""
+    return t(f"st.noun.{frequency}")
 
 
 def deadline_words(goal: Goal, term: tuple[int, int]) -> str:
     """The year a target is judged at, saying when the document gives none."""
     if goal.has_deadline:
-        return f"năm {goal.year or goal.end_year or term[1]}"
-    return f"cuối nhiệm kỳ (năm {term[1]}; văn bản không nêu thời hạn)"
+        return t("st.year").format(year=goal.year or goal.end_year or term[1])
+    return t("st.term_end").format(end=term[1])
 
 
 def usable_points(
@@ -158,7 +155,7 @@ def usable_points(
 
 def _said(value: float, ctx: Context) -> str:
     if ctx.rank_of is not None:
-        return f"hạng {number(value)}/{ctx.rank_of}"
+        return t("st.rank").format(rank=number(value), of=ctx.rank_of)
     return number_with_unit(value, ctx.unit)
 
 
@@ -217,29 +214,29 @@ def _preliminary(points: list[Point]) -> bool:
 def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     deadline = goal.year or goal.end_year or ctx.term[1]
     if not points:
-        return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
+        return Assessment("no_data", "no-data", t("st.no_data_term"))
     latest = points[-1]
     if _meets(latest.value, goal, ctx):
         return Assessment(
             "achieved",
             "level-met",
-            f"Số liệu {latest.label}: {_said(latest.value, ctx)}, đã đạt mục tiêu.",
+            t("st.level_met").format(when=latest.label, value=_said(latest.value, ctx)),
             preliminary=len(points) == 1,
         )
     if len(points) < 2:
         return Assessment(
             "no_data",
             "level-one-point",
-            f"Mới có một số liệu ({latest.label}: {_said(latest.value, ctx)}); "
-            "cần ít nhất hai năm để đánh giá xu hướng.",
+            t("st.one_point").format(when=latest.label, value=_said(latest.value, ctx)),
             preliminary=True,
         )
     if ctx.as_of.year > deadline:
         return Assessment(
             "off_track",
             "level-overdue",
-            f"Đã qua {deadline_words(goal, ctx.term)}, số liệu mới nhất "
-            f"{_said(latest.value, ctx)} chưa đạt mục tiêu.",
+            t("st.level_overdue").format(
+                deadline=deadline_words(goal, ctx.term), value=_said(latest.value, ctx)
+            ),
         )
     base = points[0]
     if goal.comparator == "range":
@@ -252,7 +249,7 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     remaining_total = deadline - base.year
     if elapsed <= 0 or remaining_total <= 0:
         return Assessment(
-            "no_data", "level-one-point", "Các số liệu cùng một năm.", preliminary=True
+            "no_data", "level-one-point", t("st.same_year"), preliminary=True
         )
     # A rank does not grow by a rate: it is judged by the distance covered.
     if base.value >= 0 and aim >= 0 and ctx.rank_of is None:
@@ -263,12 +260,17 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         required = (target / v0) ** (1 / remaining_total) - 1
         ratio = observed / required if required != 0 else 0.0
         path = [(base.year + k, v0 * (1 + required) ** k) for k in range(int(remaining_total) + 1)]
-        words = (
-            f"Cần {'tăng' if required > 0 else 'giảm'} {_rate(required)}/năm "
-            f"từ {_said(base.value, ctx)} ({base.label}) để đạt {_said(aim, ctx)} "
-            f"vào {deadline_words(goal, ctx.term)}; thực tế {'tăng' if observed >= 0 else 'giảm'} "
-            f"{_rate(observed)}/năm, đến {latest.label} đạt "
-            f"{_said(latest.value, ctx)}."
+        words = t("st.level_rate").format(
+            need=t("st.rise" if required > 0 else "st.fall"),
+            required=_rate(required),
+            base=_said(base.value, ctx),
+            base_when=base.label,
+            aim=_said(aim, ctx),
+            deadline=deadline_words(goal, ctx.term),
+            moved=t("st.rose" if observed >= 0 else "st.fell"),
+            observed=_rate(observed),
+            when=latest.label,
+            value=_said(latest.value, ctx),
         )
         method = "level-growth-ratio"
     else:
@@ -276,16 +278,18 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         time_share = elapsed / remaining_total
         ratio = covered / time_share
         path = [(base.year, base.value), (float(deadline), aim)]
-        words = (
-            f"Đã đi được {number(covered * 100)}% quãng đường từ {_said(base.value, ctx)} "
-            f"đến {_said(aim, ctx)} trong {number(time_share * 100)}% thời gian."
+        words = t("st.level_distance").format(
+            covered=number(covered * 100),
+            base=_said(base.value, ctx),
+            aim=_said(aim, ctx),
+            time=number(time_share * 100),
         )
         method = "level-distance-share"
     if _is_percent(ctx):
         path = [(x, min(100.0, max(0.0, y))) for x, y in path]
     status = _status_for_ratio(ratio)
     if ratio < 0:
-        words += " Số liệu đang đi ngược mục tiêu."
+        words += " " + t("st.wrong_way")
     return Assessment(status, method, words, _preliminary(points), ratio=ratio, expected_path=path)
 
 
@@ -297,22 +301,21 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     """
     end = goal.end_year or goal.year or ctx.term[1]
     cadence = goal.cadence or "yearly"
-    noun = PERIOD_NOUN[cadence]
+    noun = period_noun(cadence)
     if not points:
-        return Assessment("no_data", "no-data", "Chưa có số liệu trong kỳ của văn bản.")
+        return Assessment("no_data", "no-data", t("st.no_data_term"))
     other = [p for p in points if p.length != cadence]
     points = [p for p in points if p.length == cadence]
     if not points:
         return Assessment(
             "no_data",
             "annual-threshold",
-            f"Cam kết tính theo từng {noun}; chưa có số liệu theo {noun} "
-            f"({len(other)} số liệu theo kỳ khác không dùng để đánh giá).",
+            t("st.annual_none").format(noun=noun, other=len(other)),
         )
     met = [p for p in points if _meets(p.value, goal, ctx)]
-    words = f"Đạt ngưỡng {len(met)}/{len(points)} {noun} có số liệu"
+    words = t("st.annual_met").format(met=len(met), of=len(points), noun=noun)
     if other:
-        words += f" ({len(other)} số liệu theo kỳ khác không dùng để đánh giá)"
+        words += " " + t("st.annual_other").format(other=len(other))
     latest = points[-1]
     if len(met) == len(points):
         complete = latest.end >= date(end, 12, 31)
@@ -320,20 +323,20 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
         return Assessment(
             status,
             "annual-threshold",
-            words + f"; {latest.label}: {_said(latest.value, ctx)}.",
+            words + t("st.annual_latest").format(when=latest.label, value=_said(latest.value, ctx)),
             preliminary=len(points) == 1,
         )
     if _meets(latest.value, goal, ctx):
         return Assessment(
             "needs_acceleration",
             "annual-threshold",
-            words + f"; {noun} gần nhất đạt nhưng có {noun} chưa đạt.",
+            words + t("st.annual_latest_met").format(noun=noun),
             preliminary=len(points) == 1,
         )
     return Assessment(
         "off_track",
         "annual-threshold",
-        words + f"; {latest.label} chưa đạt ({_said(latest.value, ctx)}).",
+        words + t("st.annual_latest_missed").format(when=latest.label, value=_said(latest.value, ctx)),
         preliminary=len(points) == 1,
     )
 
@@ -341,12 +344,9 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
 def _growth(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     end = goal.end_year or goal.year or ctx.term[1]
     if not points or goal.value is None:
-        return Assessment("no_data", "no-data", "Chưa có số liệu tốc độ tăng trong kỳ.")
+        return Assessment("no_data", "no-data", t("st.no_growth_data"))
     average = sum(p.value for p in points) / len(points)
-    words = (
-        f"Tốc độ tăng bình quân các năm có số liệu: {_said(average, ctx)}/năm; "
-        f"mục tiêu {_said(goal.value, ctx)}/năm."
-    )
+    words = t("st.growth").format(average=_said(average, ctx), aim=_said(goal.value, ctx))
     if goal.value <= 0:
         met = average >= goal.value
         return Assessment(
@@ -363,14 +363,17 @@ def _cumulative(goal: Goal, points: list[Point], ctx: Context, running_total: bo
     start = goal.start_year or ctx.term[0]
     end = goal.end_year or goal.year or ctx.term[1]
     if not points or goal.value is None:
-        return Assessment("no_data", "no-data", "Chưa có số liệu cộng dồn trong kỳ.")
+        return Assessment("no_data", "no-data", t("st.no_cumulative_data"))
     total = points[-1].value if running_total else sum(p.value for p in points)
     years_done = points[-1].year - start + 1
     expected = goal.value * min(1.0, years_done / (end - start + 1))
-    words = (
-        f"Cộng dồn đến {points[-1].label}: {_said(total, ctx)}; theo tiến độ đều "
-        f"cần {_said(expected, ctx)} ({number(years_done)}/{end - start + 1} năm), "
-        f"cả kỳ {_said(goal.value, ctx)}."
+    words = t("st.cumulative").format(
+        when=points[-1].label,
+        total=_said(total, ctx),
+        expected=_said(expected, ctx),
+        done=number(years_done),
+        years=end - start + 1,
+        aim=_said(goal.value, ctx),
     )
     if total >= goal.value:
         return Assessment("achieved", "cumulative-pro-rata", words, _preliminary(points))
@@ -390,23 +393,22 @@ def _milestone(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     deadline = goal.year or goal.end_year or ctx.term[1]
     if any(p.value >= 1 for p in points):
         done = next(p for p in points if p.value >= 1)
-        return Assessment("achieved", "milestone", f"Đã hoàn thành ({done.label}).")
+        return Assessment("achieved", "milestone", t("st.milestone_done").format(when=done.label))
     when = deadline_words(goal, ctx.term)
     if ctx.as_of.year > deadline:
         return Assessment(
             "off_track",
             "milestone",
-            f"Đã quá thời hạn ({when}), chưa có thông tin hoàn thành.",
+            t("st.milestone_overdue").format(deadline=when),
         )
-    return Assessment("no_data", "milestone", f"Chưa có thông tin hoàn thành; hạn: {when}.")
+    return Assessment("no_data", "milestone", t("st.milestone_waiting").format(deadline=when))
 
 
 def _not_measurable(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     return Assessment(
         "not_measurable",
         "manual-only",
-        "Chỉ tiêu không có con số để tính; cần người có thẩm quyền đánh giá, có nêu căn "
-        "cứ. Chưa có đánh giá nào được công bố.",
+        t("st.manual_only"),
     )
 
 
@@ -440,25 +442,21 @@ def assess_target(
         return Assessment(
             o.status,
             "manual-override",
-            f"Đánh giá thủ công ngày {o.date:%d/%m/%Y}: {o.reason} (căn cứ: {o.source}).",
+            t("st.override").format(day=day(o.date), reason=o.reason, source=o.source),
             overridden=True,
         )
     if target.goal is None:
-        return Assessment("no_data", "children", "Xem trạng thái của từng chỉ tiêu thành phần.")
+        return Assessment("no_data", "children", t("st.see_children"))
     ctx = Context(as_of, term, target.unit, target.goal.rank_of)
     measured = measuring_series(target, series)
     if measured is None:
         if target.goal.kind in ("assigned", "qualitative"):
             return _not_measurable(target.goal, [], ctx)
         others = [s for s in series if s.target == target.id]
-        extra = (
-            " Văn bản chỉ có số liệu của phường cũ, không dùng để đánh giá phường mới."
-            if others
-            else ""
-        )
+        extra = " " + t("st.former_wards_only") if others else ""
         if target.goal.kind == "milestone":
             return _milestone(target.goal, [], ctx)
-        return Assessment("no_data", "no-data", "Chưa có số liệu." + extra)
+        return Assessment("no_data", "no-data", t("st.no_data") + extra)
     start = target.goal.start_year or term[0]
     points = usable_points(measured.observations, ctx, start)
     if target.goal.kind == "cumulative":
@@ -470,11 +468,11 @@ def summarise_children(children: list[Assessment]) -> Assessment:
     """A parent without its own value: the least favourable measured child, explained."""
     measured = [a for a in children if a.status in _ORDER]
     achieved = sum(a.status == "achieved" for a in children)
-    counts = f"{achieved}/{len(children)} chỉ tiêu thành phần đã đạt"
+    counts = t("st.children_achieved").format(achieved=achieved, of=len(children))
     if not measured:
         if children and all(a.status == "not_measurable" for a in children):
             return Assessment("not_measurable", "children", counts + ".")
-        return Assessment("no_data", "children", counts + "; chưa có số liệu.")
+        return Assessment("no_data", "children", counts + t("st.children_no_data"))
     worst = min(measured, key=lambda a: _ORDER.index(a.status))
     return Assessment(
         worst.status, "children", counts + ".", preliminary=any(a.preliminary for a in measured)
@@ -486,24 +484,21 @@ def assess_project(project: Project, as_of: date) -> tuple[str, str]:
     history = sorted((c for c in project.status_history if c.date <= as_of), key=lambda c: c.date)
     last = history[-1] if history else None
     if last and last.status in ("completed", "paused", "cancelled"):
-        return last.status, f"Theo {last.source} ngày {last.date:%d/%m/%Y}."
+        return last.status, t("pst.according").format(source=last.source, day=day(last.date))
     end = None
     if project.timeframe:
         end = project.timeframe.end_date or (
             date(project.timeframe.end, 12, 31) if project.timeframe.end else None
         )
     if end is not None and as_of > end:
-        return "overdue", (
-            f"Thời hạn dự kiến ({end:%d/%m/%Y}) đã qua; chưa có thông tin hoàn thành được "
-            "công bố. Dự án có thể đã xong mà chưa được cập nhật."
-        )
+        return "overdue", t("pst.overdue").format(day=day(end))
     started = last is not None and last.status == "in_progress"
     if started or any(p.value > 0 and period_end(p.period) <= as_of for p in project.progress):
-        return "in_progress", "Đang thực hiện theo thông tin đã công bố."
+        return "in_progress", t("pst.in_progress")
     start = project.timeframe.start if project.timeframe else None
     if start is not None and as_of.year < start:
-        return "not_started", f"Theo kế hoạch bắt đầu năm {start}."
-    return "unknown", "Chưa có thông tin tiến độ được công bố."
+        return "not_started", t("pst.not_started").format(year=start)
+    return "unknown", t("pst.unknown")
 
 
 def term_elapsed_share(as_of: date, term: tuple[int, int]) -> float:

@@ -85,9 +85,9 @@ def test_only_the_changed_ward_is_rendered_again(
     rendered: list[str] = []
     original = parallel._render
 
-    def spy(computed, folder, site_url):  # type: ignore[no-untyped-def]
+    def spy(computed, folder, site_url, bilingual):  # type: ignore[no-untyped-def]
         rendered.append(computed.ward.ward.id)
-        return original(computed, folder, site_url)
+        return original(computed, folder, site_url, bilingual)
 
     monkeypatch.setattr(parallel, "_render", spy)
 

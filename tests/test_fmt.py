@@ -1,8 +1,11 @@
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from site_builder import fmt
+from site_builder.fmt import day, number, number_with_unit, period
+from site_builder.labels import language
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,24 @@ def test_day_is_dd_mm_yyyy() -> None:
 )
 def test_period_in_words(period: str, text: str) -> None:
     assert fmt.period(period) == text
+
+
+@pytest.mark.parametrize(
+    ("call", "vietnamese", "english"),
+    [
+        (lambda: number(1234.5), "1.234,5", "1,234.5"),
+        (lambda: number_with_unit(12.5, "%"), "12,5%", "12.5%"),
+        (lambda: day(date(2025, 12, 12)), "12/12/2025", "12 Dec 2025"),
+        (lambda: period("2026-Q2"), "Quý II/2026", "Q2 2026"),
+        (lambda: period("2026-06"), "Tháng 6/2026", "June 2026"),
+        (lambda: period("2026-06-30"), "30/06/2026", "30 Jun 2026"),
+        (lambda: period("2026"), "2026", "2026"),
+    ],
+)
+def test_english_copy_writes_numbers_and_periods_the_english_way(
+    call: Callable[[], str], vietnamese: str, english: str
+) -> None:
+    assert call() == vietnamese
+    with language("en"):
+        assert call() == english
+    assert call() == vietnamese  # the block ends the English

@@ -1,3 +1,4 @@
+import re
 from typing import get_args
 
 import pytest
@@ -49,7 +50,12 @@ def test_english_labels_are_non_empty_and_not_vietnamese() -> None:
         if key in VIETNAMESE_IN_EN:
             continue
         assert not _VIETNAMESE_LETTERS & set(value.lower()), (key, value)
-        assert value != LABELS[key] or value in {"CSV", "JSON", "Data Package (datapackage.json)"}, key
+        # The same in both languages only for names and for labels with no words.
+        words = re.sub(r"\{\w+\}", "", value)
+        same_ok = value in {"CSV", "JSON", "Data Package (datapackage.json)"} or not re.search(
+            r"[^\W\d_]", words
+        )
+        assert value != LABELS[key] or same_ok, key
 
 
 def test_english_labels_keep_the_placeholders() -> None:
@@ -60,8 +66,12 @@ def test_english_labels_keep_the_placeholders() -> None:
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
+    # Periods are said differently: "Quý II/2026" but "Q2 2026", "Tháng 6/2026" but
+    # "June 2026" (fmt.period passes every form; tests/test_fmt.py checks both).
+    own_words = {"period.quarter", "period.month"}
     for key, value in LABELS.items():
-        assert fields(LABELS_EN[key]) == fields(value), key
+        if key not in own_words:
+            assert fields(LABELS_EN[key]) == fields(value), key
 
 
 def test_national_page_has_english_labels() -> None:
