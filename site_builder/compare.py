@@ -48,6 +48,7 @@ class ComparisonPage:
 
     url: str
     title: str
+    name: str  # the indicator's name (data text), after "So sánh các phường: "
     breadcrumbs: list[Link]
     search: SearchView
     as_of: str
@@ -170,6 +171,7 @@ def build_comparisons(wards: Sequence[ComputedWard]) -> Iterator[ComparisonPage 
         yield ComparisonPage(
             url=url,
             title=f"{t('compare.title')}: {indicator.name}",
+            name=indicator.name,
             breadcrumbs=[
                 *_breadcrumbs(url),
                 Link(t("compare.index"), urls.relative(url, urls.COMPARE)),

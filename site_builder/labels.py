@@ -453,6 +453,7 @@ LABELS: dict[str, str] = {
     "chart.high": ": cận trên",
     "chart.path": "Lộ trình cần thiết",
     "chart.separators": ",.",
+    "downloads.licence.title": "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
 }
 
 
@@ -908,6 +909,7 @@ LABELS_EN: dict[str, str] = {
     "chart.high": ": upper bound",
     "chart.path": "Required path",
     "chart.separators": ".,",
+    "downloads.licence.title": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
 }
 
 # Keys whose English value is Vietnamese on purpose (data-facing words); templates show

@@ -300,7 +300,8 @@ class WardPage:
 class ResultChartView:
     """A chart of one published result series with two or more values."""
 
-    caption: str  # the series and its area, as the figure's caption
+    caption: str  # "Biểu đồ kết quả đã công bố", before the series' name
+    name: str  # the series and its area (data text), ending the figure's caption
     chart_json: str  # Plotly spec, JSON, for a data attribute
     chart_label: str  # text alternative: every value drawn, in a sentence
 
@@ -513,7 +514,7 @@ class SearchShortcuts:
     url: str
     title: str
     wards: list[WardShortcut]
-    kinds: list[str]  # the values of the page-kind filter
+    kinds: list[tuple[str, str]]  # the page-kind filter: (value in the index, label)
     topics: list[Link]  # queries that find pages, for "nothing found"
 
 
@@ -654,8 +655,8 @@ def _result_chart(ward: WardData, series: Series) -> ResultChartView | None:
     assert spec is not None
     spec["layout"]["showlegend"] = False  # one series, named by the caption
     return ResultChartView(
-        caption=f"{t('ward.results_chart')}: {label}"
-        + (f" ({series.unit})" if series.unit else ""),
+        caption=t("ward.results_chart"),
+        name=label + (f" ({series.unit})" if series.unit else ""),
         chart_json=json.dumps(spec, ensure_ascii=False, separators=(",", ":")),
         chart_label=_chart_label(t("ward.results_chart"), [(label, series)]),
     )
@@ -1311,7 +1312,7 @@ def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int]) -> Down
         site,
         schemas,
         [link for link in standard if link.size is not None],
-        metadata.LICENCE_TITLE,
+        t("downloads.licence.title"),
         metadata.LICENCE_URL,
     )
 
@@ -1327,11 +1328,15 @@ def build_search_shortcuts(wards: list[ComputedWard]) -> SearchShortcuts:
         )
         for c in wards
     ]
+    # The filter's values are the index's (Vietnamese); the labels the page's language.
     kinds = [
-        t("search.kind.ward"),
-        t("search.kind.target"),
-        t("search.kind.project"),
-        t("search.kind.comparison"),
+        (t(key, "vi"), t(key))
+        for key in (
+            "search.kind.ward",
+            "search.kind.target",
+            "search.kind.project",
+            "search.kind.comparison",
+        )
     ]
     return SearchShortcuts(here, t("search.shortcuts"), shortcuts, kinds, _topics(wards))
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .compare import ComparisonIndex, ComparisonPage
-from .labels import t
+from .labels import current_language, t
 from .pages import (
     DownloadsPage,
     HomePage,
@@ -48,6 +49,32 @@ _TEMPLATES: dict[type, str] = {
 }
 
 
+def vietnamese(text: object) -> Markup | str:
+    """Data text (`{{ x | vi }}`): as printed, marked lang="vi" on the English copy.
+
+    On Vietnamese pages the text is left as it is (the page is lang="vi"); None is "".
+    """
+    if text is None or text == "":
+        return ""
+    if current_language() == "vi":
+        return text if isinstance(text, Markup) else str(text)
+    return Markup('<span lang="vi">{}</span>').format(escape(text))
+
+
+def vietnamese_block(html: object) -> Markup | str:
+    """Data blocks (`{{ x | vi_block }}`: notes, summaries, sanitised Markdown): the same in a div."""
+    if html is None or html == "":
+        return ""
+    if current_language() == "vi":
+        return html if isinstance(html, Markup) else str(html)
+    return Markup('<div lang="vi">{}</div>').format(escape(html))
+
+
+def vietnamese_attribute() -> Markup:
+    """` lang="vi"` on the English copy, for an element whose text is all data."""
+    return Markup(' lang="vi"') if current_language() == "en" else Markup("")
+
+
 @cache
 def environment() -> Environment:
     """The shared, autoescaping template environment (built once per process)."""
@@ -60,6 +87,10 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.globals["t"] = t
+    env.globals["lang"] = current_language
+    env.globals["vi_lang"] = vietnamese_attribute
+    env.filters["vi"] = vietnamese
+    env.filters["vi_block"] = vietnamese_block
     return env
 
 

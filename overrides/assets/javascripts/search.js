@@ -161,11 +161,18 @@
     nav.hidden = !any;
   }
 
+  // The index holds the Vietnamese pages; the English results page (data-page-prefix
+  // "en/") links to each page's English copy, at the same path under en/.
+  function inCopy(url, prefix) {
+    var base = root.pathname;
+    return url.indexOf(base) === 0 ? base + prefix + url.slice(base.length) : url;
+  }
+
   function renderResult(data, labels) {
     var item = element("li", "sb-result");
     var title = element("h2", "sb-result__title");
     var link = element("a", "sb-result__link", (data.meta && data.meta.title) || data.url);
-    link.href = data.url;
+    link.href = labels.prefix ? inCopy(data.url, labels.prefix) : data.url;
     title.appendChild(link);
     item.appendChild(title);
     var meta = data.meta || {};
@@ -208,6 +215,7 @@
       wardKey: box.getAttribute("data-ward-key"),
       kindKey: box.getAttribute("data-kind-key"),
       statusKey: box.getAttribute("data-status-key"),
+      prefix: box.getAttribute("data-page-prefix"),
     };
     var current = [];
     var shown = 0;
