@@ -150,9 +150,7 @@ def with_alternates(pages: Iterable[GeneratedPage]) -> list[GeneratedPage]:
 
 def bilingual_ward_pages(computed: ComputedWard, site_url: str = "") -> list[GeneratedPage]:
     """A ward's Vietnamese pages, each linked to its English copy, then the copy."""
-    return with_alternates(ward_pages(computed, site_url)) + english_ward_pages(
-        computed, site_url
-    )
+    return with_alternates(ward_pages(computed, site_url)) + english_ward_pages(computed, site_url)
 
 
 def site_pages(wards: list[ComputedWard], bilingual: bool = False) -> list[GeneratedPage]:

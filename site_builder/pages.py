@@ -159,6 +159,7 @@ class DocumentView:
     revises: str | None  # title of the revised document
     summary: Markup | None
     notes: list[NoteView]
+    date_printed: bool = False  # `date` is the printed text (Vietnamese), not a formatted day
 
 
 @dataclass(frozen=True)
@@ -1057,6 +1058,7 @@ def build_ward(computed: ComputedWard) -> WardPage:
             title=d.title,
             number=d.number,
             date=day(d.date) if d.date else d.date_text,
+            date_printed=d.date is None,
             status=t(f"doc.status.{d.status}"),
             version_label=d.version_label,
             issuer=d.issuer,

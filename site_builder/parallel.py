@@ -41,9 +41,7 @@ class WardOutput:
 
 # What forked workers inherit: set just before the pool starts, cleared after.
 _JOB: (
-    tuple[
-        Sequence[ComputedWard], Path | None, str, WardCache | None, Sequence[str] | None, bool
-    ]
+    tuple[Sequence[ComputedWard], Path | None, str, WardCache | None, Sequence[str] | None, bool]
     | None
 ) = None
 

@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -265,7 +266,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if self.config.english:
             for file in files.documentation_pages():
                 src = file.src_uri
-                other = src[len(urls.ENGLISH) :] if src.startswith(urls.ENGLISH) else urls.ENGLISH + src
+                other = (
+                    src[len(urls.ENGLISH) :] if src.startswith(urls.ENGLISH) else urls.ENGLISH + src
+                )
                 if files.get_file_from_path(other) is not None:
                     self.alternates[src] = urls.page_of_source(other)
         for page in self.pages:
@@ -307,8 +310,6 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if src in self.bodies:
             page.meta["title"] = html.escape(str(page.meta["title"]), quote=False)
             return ""
-        if src in self.alternates:
-            page.meta["alternate"] = self.alternates[src]
         if not src.startswith(urls.ENGLISH):
             section = self._section(src)
             return f"{markdown}\n\n{section}\n" if section else markdown
@@ -355,10 +356,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         "en". `sb_lang` and `sb_alternate` feed the language switch (overrides/main.html).
         """
         lang = page.meta.get("lang", "vi")
-        context["sb_lang"] = lang
-        context["sb_alternate"] = page.meta.get("alternate")
+        # The context is a TypedDict of MkDocs' own keys; theme templates read any key.
+        extra = cast(dict[str, object], context)
+        extra["sb_lang"] = lang
+        # A hand-written page's other language is not put in its meta: Material prints
+        # a few blank lines for any page with a meta, which would change the page.
+        extra["sb_alternate"] = page.meta.get("alternate", self.alternates.get(page.file.src_uri))
         if lang == "en":
-            context["config"] = _EnglishConfig(config, self.config)
+            extra["config"] = _EnglishConfig(config, self.config)
             if self.english_nav is not None:
                 context["nav"] = self.english_nav
         return context

@@ -62,7 +62,7 @@ def vietnamese(text: object) -> Markup | str:
 
 
 def vietnamese_block(html: object) -> Markup | str:
-    """Data blocks (`{{ x | vi_block }}`: notes, summaries, sanitised Markdown): the same in a div."""
+    """Data blocks (`{{ x | vi_block }}`: notes, summaries, sanitised Markdown), in a div."""
     if html is None or html == "":
         return ""
     if current_language() == "vi":

@@ -248,9 +248,7 @@ def _level(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     elapsed = latest.year - base.year
     remaining_total = deadline - base.year
     if elapsed <= 0 or remaining_total <= 0:
-        return Assessment(
-            "no_data", "level-one-point", t("st.same_year"), preliminary=True
-        )
+        return Assessment("no_data", "level-one-point", t("st.same_year"), preliminary=True)
     # A rank does not grow by a rate: it is judged by the distance covered.
     if base.value >= 0 and aim >= 0 and ctx.rank_of is None:
         v0 = base.value or ZERO_SUBSTITUTE
@@ -336,7 +334,8 @@ def _annual(goal: Goal, points: list[Point], ctx: Context) -> Assessment:
     return Assessment(
         "off_track",
         "annual-threshold",
-        words + t("st.annual_latest_missed").format(when=latest.label, value=_said(latest.value, ctx)),
+        words
+        + t("st.annual_latest_missed").format(when=latest.label, value=_said(latest.value, ctx)),
         preliminary=len(points) == 1,
     )
 

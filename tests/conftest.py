@@ -79,3 +79,30 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_soup(real_site: Path):
     """`real_soup("kien-an/")` -> BeautifulSoup of that page of the real site."""
     return _soup_reader(real_site)
+
+
+# What mkdocs.yml gives the English copy (build_site replaces the plugin's options).
+ENGLISH_OPTIONS = {
+    "english": True,
+    "english_site_name": "Ward commitments 2025-2030",
+    "english_copyright": "Data quoted word for word from the wards' documents.",
+}
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data built with its English copy under en/ (#17), without the index."""
+    return build_site(
+        tmp_path_factory.mktemp("english-site"), REAL_DATA, search_index=False, **ENGLISH_OPTIONS
+    )
+
+
+@pytest.fixture(scope="session")
+def english_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture ward (charts, every block) built with its English copy."""
+    return build_site(
+        tmp_path_factory.mktemp("english-fixture"),
+        FIXTURE_DATA,
+        search_index=False,
+        **ENGLISH_OPTIONS,
+    )

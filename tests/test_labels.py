@@ -31,9 +31,7 @@ def test_labels_are_non_empty_nfc() -> None:
 
 # Letters only Vietnamese uses (with tone or vowel marks); an English label holding one
 # was left untranslated.
-_VIETNAMESE_LETTERS = set(
-    "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-)
+_VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 
 
 def test_english_labels_have_exactly_the_vietnamese_keys() -> None:
