@@ -87,9 +87,17 @@ def ward_id(index: int) -> str:
     return f"phuong-{index:04d}"
 
 
+def languages() -> int:
+    """1, or 2 when mkdocs.yml builds the English copy (`english: true`, #17): every
+    theme page, hand-written ones included, is then written twice."""
+    text = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return 2 if re.search(r"(?m)^\s+english:\s*true\s*$", text) else 1
+
+
 def wards_for(pages: int) -> int:
     """Fewest fixture copies whose build writes at least `pages` pages."""
-    return max(1, math.ceil((pages - CONTENT_PAGES) / PAGES_PER_WARD))
+    copies = languages()
+    return max(1, math.ceil((pages - CONTENT_PAGES * copies) / (PAGES_PER_WARD * copies)))
 
 
 def fixture_ward() -> Path:

@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 url = f"http://127.0.0.1:{port}/phuong/{province.ward_id(1)}/"
                 first = wait_for(url, "Thử Nghiệm 0001", args.timeout)
-                pages = province.wards_for(args.pages) * province.PAGES_PER_WARD
+                pages = (
+                    province.wards_for(args.pages) * province.PAGES_PER_WARD * province.languages()
+                )
                 print(f"pages≈{pages} first_build_seconds={first:.1f}", flush=True)
                 for n in range(1, args.edits + 1):
                     time.sleep(1.0)  # let the watcher settle after the last rebuild
