@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import urls
+
 BUNDLE = "pagefind"
 """The bundle's folder in the site, as Pagefind's CLI names it."""
 PARTS_FILE = "parts.json"
@@ -74,12 +76,17 @@ class IndexedPart:
     """Peak resident memory of the part's Pagefind process (Linux), or None."""
 
 
+# Not sent to Pagefind: its own bundle, and the English copy (#17), which has no
+# `data-pagefind-body` (a part holding only such pages would be indexed whole).
+_NOT_INDEXED = (BUNDLE, urls.ENGLISH.rstrip("/"))
+
+
 def html_files(site_dir: Path) -> list[str]:
-    """Every HTML file of the built site, as sorted site-relative paths, bundle left out."""
+    """Every HTML file to index, as sorted site-relative paths (see `_NOT_INDEXED`)."""
     return sorted(
         path.relative_to(site_dir).as_posix()
         for path in site_dir.rglob("*.html")
-        if path.relative_to(site_dir).parts[0] != BUNDLE
+        if path.relative_to(site_dir).parts[0] not in _NOT_INDEXED
     )
 
 

@@ -1,10 +1,12 @@
 """Every link of every built HTML file is relative, so the site works at any sub-path and
 links to no other host.
 
-Two exceptions, both pointing into the site itself:
+Three exceptions, all pointing into the site itself:
 
 - `<link rel="canonical">` is absolute by nature: it must be the page's own URL under
   `site_url`.
+- `<link rel=" alternate" hreflang>` too, as search engines ask (#17): the page's own URL
+  or its copy in the other language (`en/` in front, or taken away).
 - 404.html is served for any missing path, at any depth, so relative links cannot work
   there: MkDocs writes them from the site's base path (`/cam-ket/...`). Each must start
   with that base path or with `site_url`.
@@ -55,6 +57,12 @@ def _problems(site: ServedSite, path: Path) -> list[str]:
             if tag.name == "link" and "canonical" in (tag.get("rel") or []):
                 if url != page_url:
                     problems.append(f"{where}: canonical is not {page_url}")
+                continue
+            if tag.name == "link" and tag.get("hreflang"):
+                page = relative.removesuffix("index.html")
+                other = page.removeprefix("en/") if page.startswith("en/") else "en/" + page
+                if url not in (page_url, site.url_for(other)):
+                    problems.append(f"{where}: not this page nor its copy")
                 continue
             if relative == "404.html":
                 if not (url.startswith(site.url) or url.startswith(base_path)):
