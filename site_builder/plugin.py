@@ -33,14 +33,17 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, Template
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import urls
 from .cache import WardCache, ward_key
@@ -62,6 +65,7 @@ from .load import load_dataset
 from .parallel import default_processes, render_wards
 from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
+from .shell import Shell, fillable, make_shell
 
 log = get_plugin_logger(__name__)
 
@@ -100,6 +104,10 @@ class CommitmentsConfig(Config):
     """Per-ward cache of rendered pages and downloads (cache.py), relative to mkdocs.yml;
     empty: no cache, every ward rendered on every build."""
 
+    page_shell = c.Type(bool, default=True)
+    """Fill generated pages into the theme's page rendered once per shape (shell.py)
+    instead of rendering the theme's template for each; off: the normal pipeline."""
+
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     """Generates every ward, target and project page from `data/`."""
@@ -118,6 +126,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.page_wards: dict[str, str] = {}  # generated page's src_uri -> its ward id
         self.data_date: date | None = None
         self.content_dates: dict[str, date | None] = {}
+        self.nav: Navigation | None = None
+        self.shells: dict[str, Shell] = {}  # generated page's src_uri -> its theme shell
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
@@ -300,7 +310,73 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         env.globals["sb_site_feed"] = urls.SITE_FEED
         env.globals["sb_css"] = css_string
         env.globals["sb_memo"] = _Memo()
+        self.shells = {}
+        # Under `mkdocs serve` pages are few and rebuilt one by one: the normal pipeline.
+        if self.config.page_shell and not self.serving and self.nav is not None:
+            env.globals["sb_shell"] = self._fill
+            env.loader = ChoiceLoader(
+                [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"}), env.loader]
+                if env.loader
+                else [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"})]
+            )
+            self._make_shells(env, config, files, self.nav)
         return env
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Remember the navigation: the theme shells of generated pages are rendered with it."""
+        self.nav = nav
+        return nav
+
+    def _make_shells(
+        self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> None:
+        """Give every generated page that fits one a theme shell (shell.py).
+
+        Generated pages are grouped by what the theme sees differ between them apart
+        from their title, body and address (`_shape`); each group's shell is made from
+        its first page and checked against that page's normal rendering. A page whose
+        group has no exact shell, or whose body has no `<h1>` (Material would add one),
+        keeps the normal pipeline. A page with a shell gets the one-line template
+        `SHELL_TEMPLATE`, which prints the filled shell: MkDocs still writes the file,
+        lists it in sitemap.xml with its date, and runs `on_post_page`.
+        """
+        doc_files = files.documentation_pages()
+        template = env.get_template("main.html")
+        others = {
+            _top(f.url)
+            for f in files
+            if f.src_uri not in self.bodies
+            and f.src_uri not in self.static_files
+            and f.src_uri not in self.download_sizes
+        }
+        groups: dict[tuple[object, ...], list[Page]] = {}
+        for file in doc_files:
+            page = file.page
+            if file.src_uri not in self.bodies or page is None or "template" in page.meta:
+                continue
+            values = _shell_values(page)
+            if "<h1" not in (page.content or "") or not fillable(values):
+                continue
+            groups.setdefault(_shape(page, others), []).append(page)
+        for group in groups.values():
+            first = group[0]
+
+            def render(values: Mapping[str, str], page: Page = first) -> str:
+                return _render_page(template, page, values, doc_files, config, nav)
+
+            real = _shell_values(first)
+            shell = make_shell(render, tuple(real))
+            if shell is None or shell.fill(real) != render(real):
+                log.info("no theme shell for pages like %s: normal pipeline", first.file.src_uri)
+                continue
+            for page in group:
+                page.meta["template"] = SHELL_TEMPLATE
+                self.shells[page.file.src_uri] = shell
+        log.debug("%d generated pages from %d theme shells", len(self.shells), len(groups))
+
+    def _fill(self, page: Page) -> str:
+        """`sb_shell(page)` in SHELL_TEMPLATE: the page's shell with its values."""
+        return self.shells[page.file.src_uri].fill(_shell_values(page))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind; a failure stops the build."""
@@ -330,6 +406,70 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             self.staging.cleanup()
             self.staging = None
         gc.unfreeze()
+
+
+# The template of a generated page filled into its theme shell (`_make_shells`).
+SHELL_TEMPLATE = "commitments/shell.html"
+
+
+def _shell_values(page: Page) -> dict[str, str]:
+    """What differs between generated pages of one shape: title, body, address."""
+    values = {"title": str(page.meta["title"]), "content": page.content or ""}
+    if page.canonical_url:
+        values["canonical"] = page.canonical_url
+    return values
+
+
+def _top(url: str) -> str:
+    return url.split("/", 1)[0]
+
+
+def _shape(page: Page, others: set[str]) -> tuple[object, ...]:
+    """What the theme sees of a generated page besides `_shell_values`.
+
+    Its depth (every relative link), its feed link, its metadata keys and flags, and
+    whether it has a canonical address. Links made relative to the page are shorter
+    when they share its first folder, so that folder is part of the shape when another
+    file (a hand-written page, a theme asset) lives under it.
+    """
+    meta = page.meta
+    feed = meta.get("feed")
+    return (
+        get_relative_url(".", page.url),
+        get_relative_url(str(feed), page.url) if feed else None,
+        tuple(sorted(meta)),
+        bool(meta.get("kind")),
+        bool(meta.get("search_exclude")),
+        page.canonical_url is None,
+        _top(page.url) if _top(page.url) in others else None,
+    )
+
+
+def _render_page(
+    template: Template,
+    page: Page,
+    values: Mapping[str, str],
+    doc_files: list[File],
+    config: MkDocsConfig,
+    nav: Navigation,
+) -> str:
+    """The theme's page for `page` with these values in place of its own, as MkDocs
+    renders it in `_build_page` (same context, same `on_page_context` events)."""
+    saved = (page.meta, page.content, page.canonical_url)
+    page.meta = {**page.meta, "title": values["title"]}
+    page.content = values["content"]
+    if "canonical" in values:
+        page.canonical_url = values["canonical"]
+    page.active = True
+    config._current_page = page
+    try:
+        context = get_context(nav, doc_files, config, page)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return template.render(context)
+    finally:
+        page.meta, page.content, page.canonical_url = saved
+        page.active = False
+        config._current_page = None
 
 
 # Hand-written pages whose generated part lists every ward: they change with the data.
