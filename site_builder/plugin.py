@@ -43,6 +43,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import urls
@@ -323,8 +324,16 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Remember the navigation: the theme shells of generated pages are rendered with it."""
+        """Make the generated pages' Page objects; remember the navigation (for the shells).
+
+        MkDocs makes a Page for each file outside the navigation after this event,
+        unless the file has one: ours read no front matter and convert no Markdown.
+        """
         self.nav = nav
+        metas = {page.src_uri: page.meta() for page in self.pages}
+        for file in files.documentation_pages():
+            if file.page is None and file.src_uri in metas:
+                _GeneratedPage(file, config, metas[file.src_uri])
         return nav
 
     def _make_shells(
@@ -406,6 +415,31 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             self.staging.cleanup()
             self.staging = None
         gc.unfreeze()
+
+
+class _GeneratedPage(Page):
+    """A generated page: metadata from the core, no Markdown to read or convert.
+
+    The result is what MkDocs' own `read_source` and `render` give for its front matter
+    (`GeneratedPage.front_matter`) once `on_page_markdown` has emptied the Markdown:
+    the same metadata, an empty body (`on_page_content` puts the real one in), no table
+    of contents, no anchors; the events run as for any page. It saves reading the
+    front matter with PyYAML and setting up Python-Markdown for every page.
+    """
+
+    def __init__(self, file: File, config: MkDocsConfig, meta: dict[str, object]) -> None:
+        super().__init__(None, file, config)
+        self._sb_meta = meta
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self._sb_meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
 
 
 # The template of a generated page filled into its theme shell (`_make_shells`).
