@@ -29,7 +29,7 @@ import gc
 import html
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -483,12 +483,15 @@ def _render_page(
     template: Template,
     page: Page,
     values: Mapping[str, str],
-    doc_files: list[File],
+    doc_files: Sequence[File],
     config: MkDocsConfig,
     nav: Navigation,
 ) -> str:
-    """The theme's page for `page` with these values in place of its own, as MkDocs
-    renders it in `_build_page` (same context, same `on_page_context` events)."""
+    """The theme's page for `page` with these values in place of its own.
+
+    As MkDocs renders it in `_build_page`: the same context, the same `on_page_context`
+    events, the page marked active.
+    """
     saved = (page.meta, page.content, page.canonical_url)
     page.meta = {**page.meta, "title": values["title"]}
     page.content = values["content"]
