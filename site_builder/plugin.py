@@ -11,7 +11,11 @@ Sequence of a build:
   Material's nav make the build quadratic), the Atom feeds and embed pages (finished
   files, not theme pages), the pinned plotly.js bundle, and the downloads and JSON
   Schemas (copied from the temporary folder, never in `content/`).
-- `on_env`: give theme templates the label table (`sb_t`).
+- `on_nav`: make the generated pages' Page objects (metadata from the core, no
+  front matter or Markdown to process).
+- `on_env`: give theme templates the label table (`sb_t`); render Material's page once
+  per shape of generated page with placeholders (shell.py) and give those pages a
+  one-line template that fills the shell (not under `mkdocs serve`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
   `<title>` and the header: MkDocs renders theme templates without autoescaping);
   a generated page has no Markdown to convert (its body is finished HTML, which
