@@ -330,13 +330,14 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Make the generated pages' Page objects; remember the navigation (for the shells).
 
-        MkDocs makes a Page for each file outside the navigation after this event,
-        unless the file has one: ours read no front matter and convert no Markdown.
+        MkDocs has made a plain Page for each file outside the navigation
+        (`get_navigation`); a generated file gets ours instead (it replaces `file.page`),
+        which reads no front matter and converts no Markdown.
         """
         self.nav = nav
         metas = {page.src_uri: page.meta() for page in self.pages}
         for file in files.documentation_pages():
-            if file.page is None and file.src_uri in metas:
+            if file.src_uri in metas and (file.page is None or type(file.page) is Page):
                 _GeneratedPage(file, config, metas[file.src_uri])
         return nav
 

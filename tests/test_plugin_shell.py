@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from site_builder.plugin import SHELL_TEMPLATE, CommitmentsPlugin
 
@@ -81,6 +82,27 @@ def test_shell_pages_equal_the_pages_mkdocs_renders(
             loc = site_url + uri.removesuffix("index.md")
             assert f"<loc>{loc}" in sitemap
         assert sitemap.count("<lastmod>") >= len(generated)
+
+
+def test_generated_pages_convert_no_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python-Markdown runs for the hand-written pages only: the generated ones get the
+    # plugin's own Page class, which sets their empty body without it.
+    converted: list[str] = []
+    original = Page.render
+
+    def render(page: Page, config: object, files: object) -> None:
+        converted.append(page.file.src_uri)
+        original(page, config, files)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Page, "render", render)
+    plugin = _build(tmp_path / "site", FIXTURE_DATA, None)
+    assert converted and not set(converted) & set(plugin.bodies)
+    assert sorted(converted) == sorted(
+        p.relative_to(REPO_ROOT / "content").as_posix()
+        for p in (REPO_ROOT / "content").rglob("*.md")
+    )
 
 
 def test_no_shell_under_mkdocs_serve(tmp_path: Path) -> None:
