@@ -243,6 +243,8 @@ _FEED = re.compile(r"\bsb_site_feed\b")
 # The export is the Vietnamese site: every page in Vietnamese, none with an English copy.
 _LANG = re.compile(r"\bsb_lang\b")
 _ALTERNATE = re.compile(r"\bsb_alternate\b")
+_ALTERNATE_LINKS = re.compile(r"\bsb_alternate_href\b")
+_HREFLANG = re.compile(r"\bsb_hreflang\b")
 _LEFT = re.compile(r"\bsb_\w+")
 _COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
@@ -260,6 +262,8 @@ def plain_template(text: str, name: str) -> str:
     text = _FEED.sub(json.dumps(urls.SITE_FEED), text)
     text = _LANG.sub('"vi"', text)
     text = _ALTERNATE.sub("none", text)
+    text = _ALTERNATE_LINKS.sub('""', text)
+    text = _HREFLANG.sub("()", text)
     left = sorted(set(_LEFT.findall(_COMMENT.sub("", text))))
     if left:
         raise ExportError(

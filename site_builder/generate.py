@@ -54,11 +54,8 @@ class GeneratedPage:
         """Path of the Markdown source the page pretends to have."""
         return urls.source_file(self.url)
 
-    def front_matter(self) -> str:
-        """The page's metadata as YAML front matter.
-
-        JSON strings are valid YAML, so titles need no quoting rules.
-        """
+    def meta(self) -> dict[str, object]:
+        """The page's metadata: what its front matter reads back as."""
         meta: dict[str, object] = {
             "title": self.title,
             "kind": self.kind,
@@ -72,8 +69,15 @@ class GeneratedPage:
             meta["lang"] = self.lang
         if self.alternate is not None:
             meta["alternate"] = self.alternate
+        return meta
+
+    def front_matter(self) -> str:
+        """The page's metadata as YAML front matter.
+
+        JSON strings are valid YAML, so titles need no quoting rules.
+        """
         front = "\n".join(
-            f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+            f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in self.meta().items()
         )
         return f"---\n{front}\n---\n"
 

@@ -11,7 +11,11 @@ Sequence of a build:
   Material's nav make the build quadratic), the Atom feeds and embed pages (finished
   files, not theme pages), the pinned plotly.js bundle, and the downloads and JSON
   Schemas (copied from the temporary folder, never in `content/`).
-- `on_env`: give theme templates the label table (`sb_t`).
+- `on_nav`: make the generated pages' Page objects (metadata from the core, no
+  front matter or Markdown to process).
+- `on_env`: give theme templates the label table (`sb_t`); render Material's page once
+  per shape of generated page with placeholders (shell.py) and give those pages a
+  one-line template that fills the shell (not under `mkdocs serve`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
   `<title>` and the header: MkDocs renders theme templates without autoescaping);
   a generated page has no Markdown to convert (its body is finished HTML, which
@@ -29,13 +33,14 @@ import gc
 import html
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import cast
 
-from jinja2 import Environment, pass_context
+from jinja2 import ChoiceLoader, DictLoader, Environment, Template, pass_context
 from jinja2.runtime import Context
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +49,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
@@ -67,6 +74,7 @@ from .load import load_dataset
 from .parallel import default_processes, render_wards
 from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
+from .shell import Shell, fillable, make_shell
 
 log = get_plugin_logger(__name__)
 
@@ -117,6 +125,9 @@ class CommitmentsConfig(Config):
 
     english_copyright = c.Optional(c.Type(str))
     """`copyright` (footer) on English pages; default: `copyright`."""
+    page_shell = c.Type(bool, default=True)
+    """Fill generated pages into the theme's page rendered once per shape (shell.py)
+    instead of rendering the theme's template for each; off: the normal pipeline."""
 
 
 class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
@@ -138,6 +149,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.content_dates: dict[str, date | None] = {}
         self.english_nav: Navigation | None = None
         self.alternates: dict[str, str] = {}  # hand-written page src_uri -> other language's URL
+        self.nav: Navigation | None = None
+        self.shells: dict[str, Shell] = {}  # generated page's src_uri -> its theme shell
+        self.site_url: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
@@ -329,23 +343,6 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             return search_section(self.wards)
         return None
 
-    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """The English copy's navigation: the English pages of the nav's pages, in order."""
-        self.english_nav = None
-        if not self.config.english:
-            return nav
-        pages: list[Page] = []
-        for page in nav.pages:
-            file = files.get_file_from_path(urls.ENGLISH + page.file.src_uri)
-            if file is not None and isinstance(file.page, Page):
-                pages.append(file.page)
-        for before, after in zip(pages, pages[1:], strict=False):
-            before.next_page, after.previous_page = after, before
-        self.english_nav = Navigation(list(pages), pages)
-        home = files.get_file_from_path(urls.ENGLISH + "index.md")
-        self.english_nav.homepage = home.page if home is not None else None
-        return nav
-
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -361,7 +358,22 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         extra["sb_lang"] = lang
         # A hand-written page's other language is not put in its meta: Material prints
         # a few blank lines for any page with a meta, which would change the page.
-        extra["sb_alternate"] = page.meta.get("alternate", self.alternates.get(page.file.src_uri))
+        alternate = page.meta.get("alternate", self.alternates.get(page.file.src_uri))
+        extra["sb_alternate"] = alternate
+        # The links to the other language, made here rather than in the template so that
+        # a theme shell can take them as values (`_shell_values`).
+        links = page.meta.get(_SHELL_LINKS) or (
+            _language_links(page, str(alternate), config.site_url) if alternate is not None else {}
+        )
+        extra["sb_alternate_href"] = links.get("alternate_href")
+        extra["sb_hreflang"] = (
+            [
+                (lang, links["hreflang_here"]),
+                ("vi" if lang == "en" else "en", links["hreflang_other"]),
+            ]
+            if links
+            else []
+        )
         if lang == "en":
             extra["config"] = _EnglishConfig(config, self.config)
             if self.english_nav is not None:
@@ -403,7 +415,98 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         env.globals["sb_site_feed"] = urls.SITE_FEED
         env.globals["sb_css"] = css_string
         env.globals["sb_memo"] = _Memo()
+        self.shells = {}
+        self.site_url = config.site_url
+        # Under `mkdocs serve` pages are few and rebuilt one by one: the normal pipeline.
+        if self.config.page_shell and not self.serving and self.nav is not None:
+            env.globals["sb_shell"] = self._fill
+            env.loader = ChoiceLoader(
+                [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"}), env.loader]
+                if env.loader
+                else [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"})]
+            )
+            self._make_shells(env, config, files, self.nav)
         return env
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Make the generated pages' Page objects; remember the navigation (for the shells).
+
+        MkDocs has made a plain Page for each file outside the navigation
+        (`get_navigation`); a generated file gets ours instead (it replaces `file.page`),
+        which reads no front matter and converts no Markdown.
+        """
+        self.nav = nav
+        metas = {page.src_uri: page.meta() for page in self.pages}
+        for file in files.documentation_pages():
+            if file.src_uri in metas and (file.page is None or type(file.page) is Page):
+                _GeneratedPage(file, config, metas[file.src_uri])
+        self.english_nav = self._english_nav(nav, files) if self.config.english else None
+        return nav
+
+    def _english_nav(self, nav: Navigation, files: Files) -> Navigation:
+        """The English copy's navigation: the English pages of the nav's pages, in order."""
+        pages: list[Page] = []
+        for page in nav.pages:
+            file = files.get_file_from_path(urls.ENGLISH + page.file.src_uri)
+            if file is not None and isinstance(file.page, Page):
+                pages.append(file.page)
+        for before, after in zip(pages, pages[1:], strict=False):
+            before.next_page, after.previous_page = after, before
+        english = Navigation(list(pages), pages)
+        home = files.get_file_from_path(urls.ENGLISH + "index.md")
+        english.homepage = home.page if home is not None else None
+        return english
+
+    def _make_shells(
+        self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> None:
+        """Give every generated page that fits one a theme shell (shell.py).
+
+        Generated pages are grouped by what the theme sees differ between them apart
+        from their title, body and address (`_shape`); each group's shell is made from
+        its first page and checked against that page's normal rendering. A page whose
+        group has no exact shell, or whose body has no `<h1>` (Material would add one),
+        keeps the normal pipeline. A page with a shell gets the one-line template
+        `SHELL_TEMPLATE`, which prints the filled shell: MkDocs still writes the file,
+        lists it in sitemap.xml with its date, and runs `on_post_page`.
+        """
+        doc_files = files.documentation_pages()
+        template = env.get_template("main.html")
+        others = {
+            _top(f.url)
+            for f in files
+            if f.src_uri not in self.bodies
+            and f.src_uri not in self.static_files
+            and f.src_uri not in self.download_sizes
+        }
+        groups: dict[tuple[object, ...], list[Page]] = {}
+        for file in doc_files:
+            page = file.page
+            if file.src_uri not in self.bodies or page is None or "template" in page.meta:
+                continue
+            values = _shell_values(page, config.site_url)
+            if "<h1" not in (page.content or "") or not fillable(values):
+                continue
+            groups.setdefault(_shape(page, others), []).append(page)
+        for group in groups.values():
+            first = group[0]
+
+            def render(values: Mapping[str, str], page: Page = first) -> str:
+                return _render_page(template, page, values, doc_files, config, nav)
+
+            real = _shell_values(first, config.site_url)
+            shell = make_shell(render, tuple(real))
+            if shell is None or shell.fill(real) != render(real):
+                log.info("no theme shell for pages like %s: normal pipeline", first.file.src_uri)
+                continue
+            for page in group:
+                page.meta["template"] = SHELL_TEMPLATE
+                self.shells[page.file.src_uri] = shell
+        log.debug("%d generated pages from %d theme shells", len(self.shells), len(groups))
+
+    def _fill(self, page: Page) -> str:
+        """`sb_shell(page)` in SHELL_TEMPLATE: the page's shell with its values."""
+        return self.shells[page.file.src_uri].fill(_shell_values(page, self.site_url))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind; a failure stops the build."""
@@ -433,6 +536,127 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             self.staging.cleanup()
             self.staging = None
         gc.unfreeze()
+
+
+class _GeneratedPage(Page):
+    """A generated page: metadata from the core, no Markdown to read or convert.
+
+    The result is what MkDocs' own `read_source` and `render` give for its front matter
+    (`GeneratedPage.front_matter`) once `on_page_markdown` has emptied the Markdown:
+    the same metadata, an empty body (`on_page_content` puts the real one in), no table
+    of contents, no anchors; the events run as for any page. It saves reading the
+    front matter with PyYAML and setting up Python-Markdown for every page.
+    """
+
+    def __init__(self, file: File, config: MkDocsConfig, meta: dict[str, object]) -> None:
+        super().__init__(None, file, config)
+        self._sb_meta = meta
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self._sb_meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
+# The template of a generated page filled into its theme shell (`_make_shells`).
+SHELL_TEMPLATE = "commitments/shell.html"
+
+
+def _shell_values(page: Page, site_url: str | None) -> dict[str, str]:
+    """What differs between generated pages of one shape: title, body, address, links.
+
+    The links are those to the page in the other language (#17).
+    """
+    values = {"title": str(page.meta["title"]), "content": page.content or ""}
+    if page.canonical_url:
+        values["canonical"] = page.canonical_url
+    alternate = page.meta.get("alternate")
+    if alternate is not None:
+        values.update(_language_links(page, str(alternate), site_url))
+    return values
+
+
+# A page's meta key for its language links while its shell is made (`_render_page`).
+_SHELL_LINKS = "_sb_language_links"
+_LINK_FIELDS = ("alternate_href", "hreflang_here", "hreflang_other")
+
+
+def _language_links(page: Page, alternate: str, site_url: str | None) -> dict[str, str]:
+    """The language switch's href and both hreflang addresses, as the theme would write them.
+
+    The hreflang ones are absolute when the site's address is known, as search engines ask.
+    """
+
+    def address(url: str) -> str:
+        return f"{site_url}{url}" if site_url else normalize_url(url, page)
+
+    return {
+        "alternate_href": normalize_url(alternate, page),
+        "hreflang_here": address(page.url),
+        "hreflang_other": address(alternate),
+    }
+
+
+def _top(url: str) -> str:
+    return url.split("/", 1)[0]
+
+
+def _shape(page: Page, others: set[str]) -> tuple[object, ...]:
+    """What the theme sees of a generated page besides `_shell_values`.
+
+    Its depth (every relative link), its feed link, its metadata keys and flags, and
+    whether it has a canonical address. Links made relative to the page are shorter
+    when they share its first folder, so that folder is part of the shape when another
+    file (a hand-written page, a theme asset) lives under it.
+    """
+    meta = page.meta
+    feed = meta.get("feed")
+    return (
+        get_relative_url(".", page.url),
+        get_relative_url(str(feed), page.url) if feed else None,
+        tuple(sorted(meta)),
+        bool(meta.get("kind")),
+        bool(meta.get("search_exclude")),
+        page.canonical_url is None,
+        _top(page.url) if _top(page.url) in others else None,
+    )
+
+
+def _render_page(
+    template: Template,
+    page: Page,
+    values: Mapping[str, str],
+    doc_files: Sequence[File],
+    config: MkDocsConfig,
+    nav: Navigation,
+) -> str:
+    """The theme's page for `page` with these values in place of its own.
+
+    As MkDocs renders it in `_build_page`: the same context, the same `on_page_context`
+    events, the page marked active.
+    """
+    saved = (page.meta, page.content, page.canonical_url)
+    page.meta = {**page.meta, "title": values["title"]}
+    if "alternate_href" in values:
+        page.meta[_SHELL_LINKS] = {k: values[k] for k in _LINK_FIELDS}
+    page.content = values["content"]
+    if "canonical" in values:
+        page.canonical_url = values["canonical"]
+    page.active = True
+    config._current_page = page
+    try:
+        context = get_context(nav, doc_files, config, page)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return template.render(context)
+    finally:
+        page.meta, page.content, page.canonical_url = saved
+        page.active = False
+        config._current_page = None
 
 
 # Hand-written pages whose generated part lists every ward: they change with the data.

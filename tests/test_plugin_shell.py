@@ -1,0 +1,119 @@
+"""Generated pages filled into Material's page shell equal the pages MkDocs renders.
+
+`page_shell: false` is the normal pipeline (Material's main.html for every page); the
+default fills each generated page into a shell rendered once per shape (shell.py).
+Both builds must write the same bytes for every file, sitemap.xml and its lastmod
+included, on the fixture and on the real data, with and without a site URL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+
+from site_builder.plugin import SHELL_TEMPLATE, CommitmentsPlugin
+
+from .conftest import AS_OF, FIXTURE_DATA, REAL_DATA, REPO_ROOT
+
+
+def _build(
+    site: Path, data: Path, site_url: str | None, serving: bool = False, **options: object
+) -> CommitmentsPlugin:
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        site_dir=str(site),
+        plugins={
+            "commitments": {
+                "data_dir": str(data),
+                "data_as_of": AS_OF,
+                "search_index": False,
+                "cache_dir": "",
+                **options,
+            }
+        },
+        **({"site_url": site_url} if site_url else {}),
+    )
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    plugin = config.plugins["commitments"]
+    assert isinstance(plugin, CommitmentsPlugin)
+    plugin.serving = serving
+    build(config)
+    return plugin
+
+
+def _files(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "site_url"),
+    [
+        (FIXTURE_DATA, None),
+        (FIXTURE_DATA, "https://example.org/cam-ket/"),
+        (REAL_DATA, "https://example.org/cam-ket/"),
+    ],
+    ids=["fixture", "fixture-site-url", "real-site-url"],
+)
+def test_shell_pages_equal_the_pages_mkdocs_renders(
+    tmp_path: Path, data: Path, site_url: str | None
+) -> None:
+    # MkDocs may hand the same plugin object to both builds: read it after each.
+    plugin = _build(tmp_path / "shell", data, site_url)
+    generated, shelled = list(plugin.bodies), set(plugin.shells)
+    plugin = _build(tmp_path / "normal", data, site_url, page_shell=False)
+    # Every generated page went through a shell, none in the normal build.
+    assert generated and shelled == set(generated)
+    assert plugin.shells == {}
+    assert _files(tmp_path / "shell") == _files(tmp_path / "normal")
+    sitemap = (tmp_path / "shell" / "sitemap.xml").read_text(encoding="utf-8")
+    if site_url:
+        # The generated pages are still in the sitemap, each with its date.
+        for uri in generated[:20]:
+            loc = site_url + uri.removesuffix("index.md")
+            assert f"<loc>{loc}" in sitemap
+        assert sitemap.count("<lastmod>") >= len(generated)
+
+
+def test_generated_pages_convert_no_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Python-Markdown runs for the hand-written pages only: the generated ones get the
+    # plugin's own Page class, which sets their empty body without it.
+    converted: list[str] = []
+    original = Page.render
+
+    def render(page: Page, config: object, files: object) -> None:
+        converted.append(page.file.src_uri)
+        original(page, config, files)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Page, "render", render)
+    plugin = _build(tmp_path / "site", FIXTURE_DATA, None)
+    assert converted and not set(converted) & set(plugin.bodies)
+    assert sorted(converted) == sorted(
+        p.relative_to(REPO_ROOT / "content").as_posix()
+        for p in (REPO_ROOT / "content").rglob("*.md")
+    )
+
+
+def test_no_shell_under_mkdocs_serve(tmp_path: Path) -> None:
+    # `mkdocs serve` renders pages through the normal pipeline (documented fallback).
+    plugin = _build(tmp_path / "serve", FIXTURE_DATA, None, serving=True)
+    assert plugin.bodies and plugin.shells == {}
+
+
+def test_the_shell_template_prints_only_the_filled_shell(tmp_path: Path) -> None:
+    plugin = _build(tmp_path / "site", FIXTURE_DATA, None)
+    ward_page = tmp_path / "site" / "thu-nghiem" / "index.html"
+    html = ward_page.read_text(encoding="utf-8")
+    assert html.lstrip().startswith("<!doctype html>") and SHELL_TEMPLATE not in html
+    assert plugin.bodies["thu-nghiem/index.md"] in html
