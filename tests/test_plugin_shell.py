@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from site_builder.plugin import SHELL_TEMPLATE, CommitmentsPlugin
 
-from .conftest import AS_OF, FIXTURE_DATA, REAL_DATA, REPO_ROOT
+from .conftest import AS_OF, ENGLISH_OPTIONS, FIXTURE_DATA, REAL_DATA, REPO_ROOT
 
 
 def _build(
@@ -56,21 +56,24 @@ def _files(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("data", "site_url"),
+    ("data", "site_url", "options"),
     [
-        (FIXTURE_DATA, None),
-        (FIXTURE_DATA, "https://example.org/cam-ket/"),
-        (REAL_DATA, "https://example.org/cam-ket/"),
+        (FIXTURE_DATA, None, {}),
+        (FIXTURE_DATA, "https://example.org/cam-ket/", {}),
+        (REAL_DATA, "https://example.org/cam-ket/", {}),
+        # The English copy (#17): each page's language links are values of its shell.
+        (REAL_DATA, "https://example.org/cam-ket/", ENGLISH_OPTIONS),
+        (FIXTURE_DATA, None, ENGLISH_OPTIONS),
     ],
-    ids=["fixture", "fixture-site-url", "real-site-url"],
+    ids=["fixture", "fixture-site-url", "real-site-url", "real-english", "fixture-english"],
 )
 def test_shell_pages_equal_the_pages_mkdocs_renders(
-    tmp_path: Path, data: Path, site_url: str | None
+    tmp_path: Path, data: Path, site_url: str | None, options: dict[str, object]
 ) -> None:
     # MkDocs may hand the same plugin object to both builds: read it after each.
-    plugin = _build(tmp_path / "shell", data, site_url)
+    plugin = _build(tmp_path / "shell", data, site_url, **options)
     generated, shelled = list(plugin.bodies), set(plugin.shells)
-    plugin = _build(tmp_path / "normal", data, site_url, page_shell=False)
+    plugin = _build(tmp_path / "normal", data, site_url, page_shell=False, **options)
     # Every generated page went through a shell, none in the normal build.
     assert generated and shelled == set(generated)
     assert plugin.shells == {}
@@ -99,9 +102,11 @@ def test_generated_pages_convert_no_markdown(
     monkeypatch.setattr(Page, "render", render)
     plugin = _build(tmp_path / "site", FIXTURE_DATA, None)
     assert converted and not set(converted) & set(plugin.bodies)
+    # (This build has no English copy: content/en/ is left out.)
     assert sorted(converted) == sorted(
         p.relative_to(REPO_ROOT / "content").as_posix()
         for p in (REPO_ROOT / "content").rglob("*.md")
+        if p.parent.name != "en"
     )
 
 
