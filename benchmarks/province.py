@@ -298,6 +298,14 @@ class Run:
         return 1000 * self.cpu / max(1, self.pages)
 
 
+def _search_line(label: str, size: int, log: Path) -> None:
+    """The plugin's line about the search index (time, parts, parts from the cache)."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
+    for line in text.splitlines():
+        if "search index built" in line:
+            print(f"[{size} pages] {label}: {line.split('site_builder: ', 1)[-1]}", file=sys.stderr)
+
+
 def _best(
     label: str, size: int, repeat: int, build: Callable[[], tuple[float, float, float]], site: Path
 ) -> Run:
@@ -335,6 +343,7 @@ def run_sizes(
 
             cold_build = partial(_cold_build, cache, config, site, work / "build.log")
             cold = _best("cold", size, repeat, cold_build, site)
+            _search_line("cold", size, work / "build.log")
             _, embeds, site_bytes = _count(site)
             site_mb = site_bytes / 1e6
             warm_run: Run | None = None
@@ -349,6 +358,7 @@ def run_sizes(
                     partial(timed_build, config, site, work / "warm.log"),
                     site,
                 )
+                _search_line("warm", size, work / "warm.log")
             base_run: Run | None = None
             if baseline:
                 base_config = prepare_baseline(work, cold.pages)

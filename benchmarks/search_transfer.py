@@ -46,8 +46,8 @@ from tests.browser.support import (  # noqa: E402
 
 GZIP_LEVEL = 6
 COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json"}
-# A result link: the province results page's own (search.js), or Pagefind's UI (national).
-RESULT = ".sb-result__link, .pagefind-ui__result-link"
+# A result link: the province results page's (search.js) or the national page's.
+RESULT = ".sb-result__link, .nat-result__link"
 
 
 def sent_bytes(path: Path) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """Time `mkdocs serve` from a one-ward edit to the updated page, on a synthetic province.
 
 Builds the province of benchmarks/province.py (the fixture ward copied N times), starts
-`python -m mkdocs serve` on it, waits for the first build, then changes the short name of
-the first ward in its ward.yaml and polls that ward's page until it shows the new name.
+`python -m mkdocs serve` on it, waits for the first build, then changes the full name of
+the first ward in its ward.yaml (its page's title; the short name is not on that page)
+and polls that ward's page until it shows the new name.
 Prints one line per edit:
 
     pages=1009 first_build_seconds=9.8 edit=1 updated_seconds=4.2
@@ -61,13 +62,15 @@ def wait_for(url: str, text: str, timeout: float) -> float:
 
 
 def rename(data_dir: Path, n: int) -> str:
-    """Give the first ward a new short name; returns it."""
+    """Give the first ward a new full name (its page's title and heading); returns it."""
     path = data_dir / "wards" / province.ward_id(1) / "ward.yaml"
     text = path.read_text(encoding="utf-8")
     name = f"Thử Nghiệm 0001 sửa {n}"
-    edited, count = re.subn(r'(?m)^  name: ".*"$', f'  name: "{name}"', text, count=1)
+    edited, count = re.subn(
+        r'(?m)^  full_name: ".*"$', f'  full_name: "Phường {name} (hư cấu)"', text, count=1
+    )
     if count != 1:
-        raise SystemExit("serve benchmark: no name line in the first ward's ward.yaml")
+        raise SystemExit("serve benchmark: no full_name line in the first ward's ward.yaml")
     path.write_text(edited, encoding="utf-8")
     return name
 
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             str(config),
             "-a",
             f"127.0.0.1:{port}",
-            "--no-livereload",
+            # Not --no-livereload: MkDocs 1.6 then watches nothing and never rebuilds.
         ]
         env = {**os.environ, "PYTHONPATH": str(province.REPO_ROOT)}
         with (work / "serve.log").open("wb") as log:
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                 command, stdout=log, stderr=subprocess.STDOUT, cwd=province.REPO_ROOT, env=env
             )
             try:
-                url = f"http://127.0.0.1:{port}/phuong/{province.ward_id(1)}/"
+                url = f"http://127.0.0.1:{port}/{province.ward_id(1)}/"  # urls.ward
                 first = wait_for(url, "Thử Nghiệm 0001", args.timeout)
                 pages = (
                     province.wards_for(args.pages) * province.PAGES_PER_WARD * province.languages()

@@ -348,6 +348,7 @@ LABELS: dict[str, str] = {
     ),
     "national.search": "Tìm trong tất cả các tỉnh, thành phố",
     "national.filter": "Tỉnh, thành phố",
+    "national.form": "Tìm trong các trang của mọi tỉnh, thành phố",
     "national.noscript": "Tìm kiếm cần JavaScript; hãy mở trang của một tỉnh, thành phố.",
     "national.failed": "Không tải được công cụ tìm kiếm; hãy mở trang của một tỉnh, thành phố.",
     "national.provinces": "Các tỉnh, thành phố",

@@ -3,11 +3,16 @@
 Each province is its own site, built by its own CI job and published under
 `/<province>/` of one host (docs/maintainers/scale.md). The national page, at the
 folder above the provinces, lists them and searches all of them in the browser.
-Nothing is indexed again for the nation: Pagefind's UI loads the first province's
-bundle (`<province>/pagefind/`) and merges every other province's bundle, and each
-further part of every index (`pagefind/parts.json`, search_index.py), with
-`mergeIndex`; each index gets a `Tỉnh` filter naming its province (Pagefind's
+Nothing is indexed again for the nation: the page loads Pagefind's JavaScript API from
+the first province's bundle (`<province>/pagefind/`) and merges every other province's
+bundle, and each further part of every index (`pagefind/parts.json`, search_index.py),
+with `mergeIndex`; each index gets a `Tỉnh` filter naming its province (Pagefind's
 `mergeFilter`), so a reader can narrow the results to one province.
+
+Queries run as on the provinces' own results pages: the page loads the provinces'
+search script `assets/javascripts/search-core.js` (overrides/, the one copy of the code)
+from the first province's site, which searches every word starting with d or đ both
+ways ("duong" finds "đường") and ranks the merged results.
 
 The page is our own static markup (`templates/national.html`, labels from labels.py),
 with its script and style sheet beside it; it requests nothing from another host.
@@ -28,6 +33,8 @@ from .search_index import BUNDLE
 
 PAGE = "index.html"
 ASSETS = ("national.js", "national.css")
+CORE_SCRIPT = "assets/javascripts/search-core.js"
+"""The search code shared with the provinces' sites, in every province's site."""
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -65,6 +72,8 @@ class NationalPage:
     """Every province, in the order listed; the first one's bundle holds the search UI."""
     filter_name: str
     """Name of the search filter holding the province's name."""
+    core_script: str = CORE_SCRIPT
+    """The shared search script, relative to a province's site."""
 
 
 def check_provinces(provinces: Sequence[Province]) -> None:
@@ -106,6 +115,7 @@ def write_national_site(
 
     Every province's site must already be in `out_dir/<id>/` with its search bundle: a
     missing one would break the search for all (mergeIndex stops at the first failure).
+    The first province's site must hold the shared search script (`CORE_SCRIPT`).
     """
     html = national_page(provinces, title)
     missing = [
@@ -117,6 +127,12 @@ def write_national_site(
         raise NationalError(
             f"no search bundle (<province>/{BUNDLE}/pagefind-entry.json) in {out_dir} for: "
             + ", ".join(missing)
+        )
+    core = out_dir / provinces[0].path / CORE_SCRIPT
+    if not core.is_file():
+        raise NationalError(
+            f"no search script in the first province's site: {core} (build it with this "
+            "version of the theme, overrides/)"
         )
     written = [out_dir / PAGE]
     written[0].write_text(html, encoding="utf-8")

@@ -521,6 +521,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 Path(config.site_dir),
                 part_pages=self.config.search_part_pages,
                 processes=processes,
+                wards={urls.ward(w.ward.ward.id).strip("/") for w in self.wards},
+                cache_dir=self._path(config, self.config.cache_dir)
+                if self.config.cache_dir
+                else None,
             )
         except SearchIndexError as exc:
             raise PluginError(f"commitments: {exc}") from None

@@ -14,6 +14,21 @@ process, at most `processes` at a time:
 - `<site>/pagefind/parts.json` lists the further parts' folders (`["part-2/", ...]`,
   `[]` for a site of one part), for the search script to merge.
 
+Parts are assigned so that an edit stays in its part (`plan_parts`): the site-wide pages
+(the root's files and every top-level folder that is not a ward: home, hand-written
+pages, comparisons) are part 1, and each ward's folder goes to the part its name hashes
+to, among the fewest parts that keep every part within `PART_PAGES`. Editing a ward
+therefore changes the input of its own part and, when site-wide pages list it, part 1.
+
+With a cache folder (the plugin's `cache_dir`), each part's bundle files are kept under
+`<cache>/.search-index/<key>/`, the key a hash of the part's input (every page's path
+and bytes, whether the part is the complete bundle), of Pagefind (its version and
+binary) and of this module's source. A rebuild copies back every part whose key is
+unchanged and runs Pagefind for the others only: what a part holds is a function of its
+pages alone, so the merged index is the one a cold build writes (Pagefind's filter and
+meta files differ in byte order between any two runs, cold or not; the search results
+do not). Entries this build did not use are removed at its end.
+
 A site of fewer pages than `PART_PAGES` (the real site, the tests) gets one part, the
 index as `pagefind --site` (same fragments; Pagefind numbers pages in the order they
 come, which varies from run to run in its CLI). Pages are sent through Pagefind's
@@ -30,17 +45,20 @@ reply after a 0.1 s sleep, 20 minutes for 12,000 pages.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import math
+import os
 import shutil
 import subprocess
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -56,6 +74,10 @@ _IN_FLIGHT = 32
 """Pages sent to Pagefind ahead of its replies (it answers each in turn)."""
 # What a further part keeps: mergeIndex reads the index, never the UI or WebAssembly.
 _PART_KEEPS = ("pagefind-entry.json", "index", "fragment", "filter")
+CACHE_FOLDER = ".search-index"
+"""In the cache folder: one entry per part's key (a dot: never a ward id)."""
+_CACHE_FORMAT = "1"
+_ENTRY_INFO = "part.json"
 
 
 class SearchIndexError(Exception):
@@ -74,6 +96,8 @@ class IndexedPart:
     """Pages in the part's index."""
     peak_rss_mb: float | None
     """Peak resident memory of the part's Pagefind process (Linux), or None."""
+    reused: bool = False
+    """Copied from the cache: its pages had not changed (no Pagefind process ran)."""
 
 
 # Not sent to Pagefind: its own bundle, and the English copy (#17), which has no
@@ -90,27 +114,59 @@ def html_files(site_dir: Path) -> list[str]:
     )
 
 
-def plan_parts(files: Sequence[str], part_pages: int = PART_PAGES) -> list[list[str]]:
+def plan_parts(
+    files: Sequence[str], part_pages: int = PART_PAGES, wards: Collection[str] | None = None
+) -> list[list[str]]:
     """Split `files` into parts of at most `part_pages`, keeping top-level folders whole.
 
-    As few parts as the limit allows, of about the same size. Files at the site's root
-    (home, 404) go with the first folder; a folder larger than `part_pages` is a part
-    of its own. The order is the order of `files`.
+    A site of at most `part_pages` pages is one part. Otherwise part 1 holds the site-wide
+    pages: files at the site's root and, when `wards` (the top-level folders that are
+    wards) is given, every other top-level folder. The remaining folders are spread over
+    the fewest parts that keep each within `part_pages`, each folder in the part its
+    name's hash picks: the plan depends on each folder's name and the number of parts
+    only, so a ward's edit (even one adding pages) leaves the other wards where they
+    were. A folder larger than `part_pages` is a part of its own. Parts are in the order
+    of their first file; each part's files in the order of `files`.
     """
     if part_pages < 1:
         raise SearchIndexError(f"search_part_pages must be at least 1, not {part_pages}")
+    if len(files) <= part_pages:
+        return [list(files)] if files else []
+    position = {path: number for number, path in enumerate(files)}
     groups: dict[str, list[str]] = {}
     for path in files:
         top = path.split("/", 1)[0] if "/" in path else ""
         groups.setdefault(top, []).append(path)
-    target = math.ceil(len(files) / max(1, math.ceil(len(files) / part_pages)))
-    parts: list[list[str]] = []
-    for group in groups.values():
-        if parts and len(parts[-1]) < target and len(parts[-1]) + len(group) <= part_pages:
-            parts[-1].extend(group)
+    site_wide: list[str] = []
+    spread: dict[str, list[str]] = {}
+    alone: list[list[str]] = []
+    for top, group in groups.items():
+        if top == "" or (wards is not None and top not in wards):
+            site_wide.extend(group)
+        elif len(group) > part_pages:
+            alone.append(group)
         else:
-            parts.append(list(group))
-    return parts
+            spread[top] = group
+    buckets = _spread(spread, part_pages)
+    further = [sorted(part, key=position.__getitem__) for part in [*buckets, *alone] if part]
+    further.sort(key=lambda part: position[part[0]])
+    return [sorted(site_wide, key=position.__getitem__), *further] if site_wide else further
+
+
+def _spread(groups: dict[str, list[str]], part_pages: int) -> list[list[str]]:
+    """The folders in the fewest hash buckets of at most `part_pages` pages each."""
+    if not groups:
+        return []
+    total = sum(len(group) for group in groups.values())
+    hashes = {top: int(hashlib.sha256(top.encode()).hexdigest()[:16], 16) for top in groups}
+    count = max(1, math.ceil(total / part_pages))
+    while True:
+        buckets: list[list[str]] = [[] for _ in range(count)]
+        for top, group in groups.items():
+            buckets[hashes[top] % count].extend(group)
+        if max(len(bucket) for bucket in buckets) <= part_pages:
+            return buckets
+        count += 1
 
 
 def part_folder(number: int) -> str:
@@ -134,28 +190,137 @@ def build_search_index(
     *,
     part_pages: int = PART_PAGES,
     processes: int = 1,
+    wards: Collection[str] | None = None,
+    cache_dir: Path | None = None,
 ) -> list[IndexedPart]:
     """Index the built site in `site_dir` with Pagefind (`executable`, or the installed one).
 
     `processes` parts are indexed at the same time; each needs up to ≈ 170 kB per page
-    of its part.
+    of its part. `wards`: the top-level folders that are wards (see `plan_parts`).
+    `cache_dir`: keep each part's bundle there and reuse the parts whose pages did not
+    change (see the module docstring).
     """
     site_dir = site_dir.resolve()
     executable = executable or pagefind_executable()
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    parts = plan_parts(html_files(site_dir), part_pages)
+    parts = plan_parts(html_files(site_dir), part_pages, wards)
     if not parts:
         raise SearchIndexError(f"Pagefind: no HTML page in {site_dir}")
     jobs = list(enumerate(parts, start=1))
+    store = _PartCache(cache_dir / CACHE_FOLDER, executable) if cache_dir else None
+
+    def run(job: tuple[int, list[str]]) -> IndexedPart:
+        number, files = job
+        if store is None:
+            return _index_part(site_dir, executable, files, number)
+        key = store.key(site_dir, files, complete=number == 1)
+        restored = store.restore(key, site_dir, part_folder(number))
+        if restored is not None:
+            return restored
+        indexed = _index_part(site_dir, executable, files, number)
+        store.store(key, site_dir / part_folder(number), indexed)
+        return indexed
+
     with ThreadPoolExecutor(max_workers=max(1, processes)) as pool:
-        indexed = list(
-            pool.map(lambda job: _index_part(site_dir, executable, job[1], job[0]), jobs)
-        )
+        indexed = list(pool.map(run, jobs))
+    if store is not None:
+        store.prune()
     further = [f"part-{number}/" for number, _ in jobs[1:]]
     (bundle / PARTS_FILE).write_text(json.dumps(further), encoding="utf-8")
     return indexed
+
+
+class _PartCache:
+    """Stored part bundles under one folder, looked up by the hash of their input."""
+
+    def __init__(self, folder: Path, executable: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        digest = hashlib.sha256(f"format {_CACHE_FORMAT}\n".encode())
+        try:
+            digest.update(f"pagefind {metadata.version('pagefind')}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(b"pagefind absent\n")
+        stat = executable.stat() if executable.is_file() else None
+        described = f"{executable.resolve()} {stat.st_size} {stat.st_mtime_ns}" if stat else "-"
+        digest.update(f"binary {described}\n".encode())
+        digest.update(hashlib.sha256(Path(__file__).read_bytes()).digest())
+        self.version = digest.hexdigest()
+
+    def key(self, site_dir: Path, files: Sequence[str], *, complete: bool) -> str:
+        """Hash of what Pagefind's output for this part depends on."""
+        digest = hashlib.sha256(f"{self.version}\ncomplete {complete}\n".encode())
+        for path in files:
+            digest.update(path.encode() + b"\0")
+            digest.update(hashlib.sha256((site_dir / path).read_bytes()).digest())
+        return digest.hexdigest()
+
+    def restore(self, key: str, site_dir: Path, folder: str) -> IndexedPart | None:
+        """Copy a stored part into `site_dir/folder`; None when absent or damaged."""
+        entry = self.folder / key
+        output = site_dir / folder
+        try:
+            info = json.loads((entry / _ENTRY_INFO).read_text(encoding="utf-8"))
+            part = IndexedPart(folder, int(info["pages"]), int(info["indexed"]), None, True)
+            for name, size in info["files"].items():
+                relative = PurePosixPath(name)
+                if relative.is_absolute() or ".." in relative.parts:
+                    raise ValueError(f"{entry}: unsafe file name {name!r}")
+                source, target = entry / "files" / name, output / name
+                if source.stat().st_size != size:
+                    raise ValueError(f"{source}: not the stored size")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+        except (OSError, ValueError, KeyError, TypeError):
+            _clear(output)  # damaged or removed meanwhile: index the part again
+            return None
+        self.used.add(key)
+        return part
+
+    def store(self, key: str, output: Path, part: IndexedPart) -> None:
+        """Keep the part's files (not the further parts inside part 1's folder)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        try:
+            sizes: dict[str, int] = {}
+            for source in sorted(output.rglob("*")):
+                relative = source.relative_to(output)
+                if relative.parts[0].startswith("part-") or source.is_dir():
+                    continue
+                target = temp / "files" / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                sizes[relative.as_posix()] = target.stat().st_size
+            info = {"pages": part.pages, "indexed": part.indexed, "files": sizes}
+            (temp / _ENTRY_INFO).write_text(json.dumps(info), encoding="utf-8")
+            try:
+                os.replace(temp, self.folder / key)
+            except OSError:
+                pass  # the same entry stored meanwhile (same key, same files)
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use."""
+        for entry in self.folder.iterdir() if self.folder.is_dir() else ():
+            if entry.name not in self.used and not entry.name.startswith(".new-"):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _clear(output: Path) -> None:
+    """Empty a part's folder, leaving the further parts inside part 1's."""
+    if not output.is_dir():
+        return
+    for child in output.iterdir():
+        if child.is_dir() and child.name.startswith("part-"):
+            continue
+        if child.is_dir():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
 
 
 def _index_part(site_dir: Path, executable: Path, files: list[str], number: int) -> IndexedPart:
@@ -344,4 +509,6 @@ def describe(parts: Iterable[IndexedPart]) -> str:
     pages = sum(part.indexed for part in parts)
     peaks = [part.peak_rss_mb for part in parts if part.peak_rss_mb is not None]
     peak = f", largest Pagefind process {max(peaks):.0f} MB" if peaks else ""
-    return f"{pages} pages in {len(parts)} part{'s' if len(parts) > 1 else ''}{peak}"
+    reused = sum(1 for part in parts if part.reused)
+    kept = f", {reused} unchanged from the cache" if reused else ""
+    return f"{pages} pages in {len(parts)} part{'s' if len(parts) > 1 else ''}{kept}{peak}"

@@ -108,6 +108,9 @@ def test_national_writes_the_page_above_the_provinces(
     for province in ("ha-noi", "hue"):
         (tmp_path / province / "pagefind").mkdir(parents=True)
         (tmp_path / province / "pagefind" / "pagefind-entry.json").write_text("{}")
+    core = tmp_path / "ha-noi" / "assets" / "javascripts" / "search-core.js"
+    core.parent.mkdir(parents=True)
+    core.write_text("")  # the first province's shared search script (national.py)
     argv = ["national", "--out", str(tmp_path), "--province", "ha-noi=Thành phố Hà Nội"]
     assert cli.main([*argv, "--province", "hue=Thành phố Huế"]) == 0
     html = (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from site_builder.labels import t
 from site_builder.national import (
     ASSETS,
+    CORE_SCRIPT,
     NationalError,
     Province,
     check_provinces,
@@ -63,13 +64,34 @@ def test_write_needs_every_provinces_search_bundle(tmp_path: Path) -> None:
     assert not (tmp_path / "index.html").exists()
 
 
+def test_write_needs_the_shared_search_script_in_the_first_province(tmp_path: Path) -> None:
+    for province in PROVINCES:
+        (tmp_path / province.bundle).mkdir(parents=True)
+        (tmp_path / province.bundle / "pagefind-entry.json").write_text("{}")
+    with pytest.raises(NationalError, match="ha-noi/assets/javascripts/search-core.js"):
+        write_national_site(tmp_path, PROVINCES)
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_page_loads_the_shared_search_script_from_the_first_province() -> None:
+    soup = BeautifulSoup(national_page(PROVINCES), "html.parser")
+    scripts = [str(s.get("src")) for s in soup.find_all("script")]
+    assert scripts == [f"ha-noi/{CORE_SCRIPT}", "national.js"]
+    # The province filter lists every province, after "all".
+    options = [o.get_text() for o in soup.select("#nat-filter option")]
+    assert options == [t("search.filter.all"), "Thành phố Hà Nội", "Tỉnh <A> & B"]
+
+
 def test_write_puts_the_page_and_its_assets_above_the_provinces(tmp_path: Path) -> None:
     for province in PROVINCES:
         (tmp_path / province.bundle).mkdir(parents=True)
         (tmp_path / province.bundle / "pagefind-entry.json").write_text("{}")
+    core = tmp_path / PROVINCES[0].path / CORE_SCRIPT
+    core.parent.mkdir(parents=True)
+    core.write_text("")
     written = write_national_site(tmp_path, PROVINCES, title="Toàn quốc")
     assert [p.name for p in written] == ["index.html", *ASSETS]
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "<title>Toàn quốc</title>" in html
     script = (tmp_path / "national.js").read_text(encoding="utf-8")
-    assert "mergeIndex" in script and "mergeFilter" in script and "parts.json" in script
+    assert "mergeFilter" in script and "core.open(" in script

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from site_builder.search_index import (
     BUNDLE,
+    CACHE_FOLDER,
     PARTS_FILE,
     SearchIndexError,
     build_search_index,
@@ -40,16 +42,37 @@ def write_site(root: Path, wards: dict[str, int]) -> None:
             )
 
 
-def test_plan_keeps_wards_whole_and_parts_even() -> None:
+def test_plan_puts_site_wide_pages_first_and_keeps_wards_whole() -> None:
     files = ["404.html", "index.html", "tim-kiem/index.html"]
     files += [f"p{ward}/{page}/index.html" for ward in range(10) for page in range(15)]
-    parts = plan_parts(files, part_pages=40)
-    assert [len(part) for part in parts] == [33, 30, 30, 30, 30]
-    assert parts[0][:3] == ["404.html", "index.html", "tim-kiem/index.html"]
-    for part in parts:  # every ward's 15 pages in one part
-        wards = {path.split("/")[0] for path in part if path.startswith("p")}
-        assert all(sum(p.startswith(w + "/") for p in part) == 15 for w in wards)
-    assert [p for part in parts for p in part] == files
+    wards = {f"p{ward}" for ward in range(10)}
+    parts = plan_parts(files, part_pages=40, wards=wards)
+    assert parts[0] == ["404.html", "index.html", "tim-kiem/index.html"]
+    assert all(len(part) <= 40 for part in parts)
+    assert len(parts) >= 1 + 4  # 150 ward pages need at least 4 parts of 40
+    for part in parts[1:]:  # every ward's 15 pages in one part
+        tops = {path.split("/")[0] for path in part}
+        assert tops <= wards and len(part) == 15 * len(tops)
+    assert sorted(p for part in parts for p in part) == sorted(files)
+    # Without the list of wards, only the root's files are site-wide.
+    assert plan_parts(files, part_pages=40)[0] == ["404.html", "index.html"]
+
+
+def _part_of(parts: list[list[str]]) -> dict[str, int]:
+    return {path.split("/")[0]: n for n, part in enumerate(parts) for path in part if "/" in path}
+
+
+def test_a_wards_edit_leaves_every_other_ward_in_its_part() -> None:
+    files = ["index.html"] + [f"p{w:02d}/{n}/index.html" for w in range(30) for n in range(15)]
+    before = plan_parts(files, part_pages=100)
+    # p07 gains three pages (a new target): no other ward changes part.
+    more = sorted(files + [f"p07/new-{n}/index.html" for n in range(3)])
+    after = plan_parts(more, part_pages=100)
+    assert len(after) == len(before)
+    moved = {top for top, n in _part_of(after).items() if _part_of(before)[top] != n}
+    assert moved <= {"p07"}
+    # A plan is a function of the file list: the same list, the same plan.
+    assert plan_parts(list(more), part_pages=100) == after
 
 
 def test_plan_of_a_small_site_is_one_part() -> None:
@@ -60,6 +83,7 @@ def test_plan_of_a_small_site_is_one_part() -> None:
 def test_a_folder_larger_than_a_part_is_a_part_of_its_own() -> None:
     files = ["index.html"] + [f"big/{n}.html" for n in range(7)] + ["small/a.html"]
     assert [len(part) for part in plan_parts(files, part_pages=3)] == [1, 7, 1]
+    assert plan_parts(files, part_pages=3)[1][0] == "big/0.html"
 
 
 def test_part_size_must_be_positive() -> None:
@@ -73,12 +97,13 @@ def test_index_in_parts(tmp_path: Path) -> None:
     (tmp_path / BUNDLE / "stale.txt").write_text("from an earlier build")
     assert html_files(tmp_path)[:2] == ["404.html", "index.html"]
 
-    parts = build_search_index(tmp_path, part_pages=5, processes=2)
+    # 4 pages a part: the two wards (3 pages each) cannot share one.
+    parts = build_search_index(tmp_path, part_pages=4, processes=2)
 
-    assert [part.folder for part in parts] == [part_folder(1), part_folder(2)]
-    assert [(part.pages, part.indexed) for part in parts] == [(5, 4), (3, 3)]  # no 404
+    assert [part.folder for part in parts] == [part_folder(n) for n in (1, 2, 3)]
+    assert [(part.pages, part.indexed) for part in parts] == [(2, 1), (3, 3), (3, 3)]  # no 404
     bundle = tmp_path / BUNDLE
-    assert json.loads((bundle / PARTS_FILE).read_text()) == ["part-2/"]
+    assert json.loads((bundle / PARTS_FILE).read_text()) == ["part-2/", "part-3/"]
     assert not (bundle / "stale.txt").exists()
     # The first part is a whole bundle; a further one only what mergeIndex reads.
     assert (bundle / "pagefind-ui.js").is_file() and (bundle / "wasm.unknown.pagefind").is_file()
@@ -88,7 +113,75 @@ def test_index_in_parts(tmp_path: Path) -> None:
     entry = json.loads((bundle / "part-2" / "pagefind-entry.json").read_text())
     assert entry["languages"]["vi"]["page_count"] == 3
     assert len(list((bundle / "part-2" / "fragment").iterdir())) == 3
-    assert "7 pages in 2 parts" in describe(parts)
+    assert "7 pages in 3 parts" in describe(parts)
+    assert not any(part.reused for part in parts)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+# Pagefind writes these in a different byte order on every run (its hash maps), cold or not.
+def _run_dependent(name: str) -> bool:
+    return name.endswith((".pf_filter", ".pf_meta", "pagefind-entry.json"))
+
+
+def test_a_rebuild_indexes_only_the_parts_whose_pages_changed(tmp_path: Path) -> None:
+    wards = {"kien-an": 3, "viet-hung": 3, "le-chan": 3}
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    write_site(site, wards)
+    cold = build_search_index(site, part_pages=4, wards=set(wards), cache_dir=cache)
+    assert len(cold) == 4 and not any(part.reused for part in cold)
+    first = _tree(site / BUNDLE)
+
+    again = build_search_index(site, part_pages=4, wards=set(wards), cache_dir=cache)
+    assert all(part.reused for part in again)
+    assert [(p.folder, p.pages, p.indexed) for p in again] == [
+        (p.folder, p.pages, p.indexed) for p in cold
+    ]
+    assert _tree(site / BUNDLE) == first  # the stored files, as written
+    assert "unchanged from the cache" in describe(again)
+
+    # One ward's page edited: its part alone goes through Pagefind again.
+    page = site / "viet-hung" / "chi-tieu-1" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("hộ nghèo", "đường"), "utf-8")
+    warm = build_search_index(site, part_pages=4, wards=set(wards), cache_dir=cache)
+    changed = [part.folder for part in warm if not part.reused]
+    plan = plan_parts(html_files(site), 4, set(wards))
+    edited = "viet-hung/chi-tieu-1/index.html"
+    holding = next(n for n, part in enumerate(plan, start=1) if edited in part)
+    assert changed == [part_folder(holding)]
+    # ... and the merged index is the one a cold build of the edited site writes.
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    write_site(fresh, wards)
+    (fresh / "viet-hung" / "chi-tieu-1" / "index.html").write_text(page.read_text("utf-8"), "utf-8")
+    build_search_index(fresh, part_pages=4, wards=set(wards))
+    warm_tree, cold_tree = _tree(site / BUNDLE), _tree(fresh / BUNDLE)
+    stable = {name for name in cold_tree if not _run_dependent(name)}
+    assert {n for n in warm_tree if not _run_dependent(n)} == stable
+    assert all(warm_tree[name] == cold_tree[name] for name in stable)
+    assert sorted(len(b) for n, b in warm_tree.items() if _run_dependent(n)) == sorted(
+        len(b) for n, b in cold_tree.items() if _run_dependent(n)
+    )
+    # Entries no longer used (the edited ward's old part) are gone from the cache.
+    assert len(list((cache / CACHE_FOLDER).iterdir())) == len(warm)
+
+
+def test_a_damaged_cache_entry_is_indexed_again(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    write_site(site, {"kien-an": 3, "viet-hung": 3})
+    build_search_index(site, part_pages=4, cache_dir=cache)
+    for entry in (cache / CACHE_FOLDER).iterdir():
+        next((entry / "files" / "fragment").iterdir()).unlink()
+    shutil.rmtree(site / BUNDLE)
+    again = build_search_index(site, part_pages=4, cache_dir=cache)
+    assert not any(part.reused for part in again)
+    assert len(list((site / BUNDLE / "part-2" / "fragment").iterdir())) == 3
 
 
 def test_small_site_is_one_part_like_pagefinds_cli(tmp_path: Path) -> None:

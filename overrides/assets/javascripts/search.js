@@ -6,134 +6,25 @@
 // build) and draws the results. Pagefind's URL is derived from this script's own URL,
 // which stays right under any sub-path and after Material's instant page changes.
 //
-// Vietnamese folding: Pagefind folds tone marks ("ho ngheo" finds "hộ nghèo") but not
-// "đ", which Unicode does not decompose. So every word that starts with d or đ is
-// searched both ways: "dau tu cong" runs "dau tu cong" and "đau tu cong", "đầu tư công"
-// runs "dầu tư công" and "đầu tư công", and the results are merged. A query typed with or
-// without diacritics therefore finds the same pages, and excerpts come from the page's
-// own text, in proper Vietnamese. See docs/maintainers/search.md.
-//
-// A large site's index is written in parts (site_builder/search_index.py): the first in
-// pagefind/, the others listed in pagefind/parts.json and merged here with mergeIndex.
+// The Vietnamese folding of queries (every word starting with d or đ searched both ways),
+// the ranking of the merged results and the loading of an index in parts are in
+// search-core.js (window.sbSearchCore), shared with the national page. See
+// docs/maintainers/search.md.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : window.location.href);
   var PAGE_SIZE = 10;
-  // 2^k searches for k words starting with d/đ; beyond this many words, the rest are
-  // searched as typed (Vietnamese queries rarely have more than four such syllables).
-  var MAX_VARIED_WORDS = 4;
+  var core = window.sbSearchCore;
   var loading = null;
-
-  // The folders of the index's further parts, relative to pagefind/ ([] for one part).
-  function loadParts() {
-    return fetch(new URL("pagefind/parts.json", root).href)
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
-  }
 
   function loadPagefind() {
     if (!loading) {
-      loading = Promise.all([
-        import(new URL("pagefind/pagefind.js", root).href),
-        loadParts(),
-      ]).then(function (loaded) {
-        var pagefind = loaded[0];
-        return pagefind.options({ baseUrl: root.pathname }).then(function () {
-          pagefind.init();
-          return Promise.all(loaded[1].map(function (folder) {
-            var bundle = new URL("pagefind/" + folder, root).pathname;
-            return pagefind.mergeIndex(bundle, { baseUrl: root.pathname });
-          }));
-        }).then(function () { return pagefind; });
-      });
+      var options = { baseUrl: root.pathname };
+      loading = core.open([{ bundle: new URL("pagefind/", root).pathname, options: options }]);
       loading.catch(function () { loading = null; });
     }
     return loading;
-  }
-
-  // Lower case, no diacritics, đ as d: the form of the wards' keys (pages.WardShortcut).
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
-  }
-
-  // The queries to run for what the reader typed: each word starting with d or đ both
-  // ways, the other words as typed (Pagefind folds their tone marks itself).
-  function variants(query) {
-    var words = query.normalize("NFC").split(/\s+/).filter(Boolean);
-    var list = [[]];
-    var varied = 0;
-    words.forEach(function (word) {
-      var alternatives = [word];
-      if (/^[dDđĐ]/.test(word) && varied < MAX_VARIED_WORDS) {
-        varied += 1;
-        var rest = word.slice(1);
-        alternatives = ["d" + rest, "đ" + rest];
-      }
-      var next = [];
-      list.forEach(function (prefix) {
-        alternatives.forEach(function (alternative) { next.push(prefix.concat([alternative])); });
-      });
-      list = next;
-    });
-    return list.map(function (parts) { return parts.join(" "); }).filter(Boolean);
-  }
-
-  // Whether matched word positions hold a run of `length` consecutive words: the
-  // query's words in a row, as a phrase ("đầu tư công"), not scattered over the page.
-  function hasRun(positions, length) {
-    if (length < 2) return false;
-    var sorted = positions.slice().sort(function (a, b) { return a - b; });
-    var run = 1;
-    for (var i = 1; i < sorted.length; i += 1) {
-      run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : (sorted[i] === sorted[i - 1] ? run : 1);
-      if (run >= length) return true;
-    }
-    return false;
-  }
-
-  // Every page any variant finds: pages holding the query as a phrase first, then by
-  // Pagefind's score (the best of the variants that found the page).
-  function find(pagefind, query, filters) {
-    var options = { filters: filters || {} };
-    var length = query.split(/\s+/).filter(Boolean).length;
-    return Promise.all(variants(query).map(function (term) {
-      return pagefind.search(term, options);
-    })).then(function (answers) {
-      var byId = new Map();
-      answers.forEach(function (answer) {
-        if (!answer) return;  // a search superseded by a newer one
-        answer.results.forEach(function (result) {
-          var known = byId.get(result.id);
-          var phrase = hasRun(result.words || [], length);
-          if (!known) {
-            byId.set(result.id, { result: result, score: result.score, phrase: phrase });
-          } else {
-            known.score = Math.max(known.score, result.score);
-            known.phrase = known.phrase || phrase;
-          }
-        });
-      });
-      return Array.from(byId.values()).sort(function (a, b) {
-        return (b.phrase - a.phrase) || (b.score - a.score);
-      }).map(function (entry) { return entry.result; });
-    });
-  }
-
-  // Pagefind's excerpt is page text with <mark> around the matched words and only "<"
-  // and ">" escaped: draw it as text nodes and <mark> elements, never as HTML.
-  function appendExcerpt(container, excerpt) {
-    var target = container;
-    (excerpt || "").split(/(<\/?mark>)/).forEach(function (part) {
-      if (part === "<mark>") {
-        target = container.appendChild(document.createElement("mark"));
-      } else if (part === "</mark>") {
-        target = container;
-      } else if (part) {
-        target.appendChild(document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">")));
-      }
-    });
   }
 
   function element(tag, className, text) {
@@ -151,7 +42,7 @@
   function showShortcuts(query) {
     var nav = document.getElementById("sb-shortcuts");
     if (!nav) return;
-    var folded = " " + fold(query) + " ";
+    var folded = " " + core.fold(query) + " ";
     var any = false;
     nav.querySelectorAll("li[data-key]").forEach(function (item) {
       var hit = folded.indexOf(" " + item.getAttribute("data-key") + " ") >= 0;
@@ -186,7 +77,7 @@
     });
     if (tags.childNodes.length) item.appendChild(tags);
     var excerpt = element("p", "sb-result__excerpt");
-    appendExcerpt(excerpt, data.excerpt);
+    core.appendExcerpt(excerpt, data.excerpt);
     item.appendChild(excerpt);
     return item;
   }
@@ -275,7 +166,7 @@
       }
       status.textContent = labels.searching;
       return loadPagefind().then(function (pagefind) {
-        return find(pagefind, text, filters()).then(function (results) {
+        return core.find(pagefind, text, filters()).then(function (results) {
           if (ticket !== sequence) return null;
           current = results;
           if (!results.length) {
@@ -320,10 +211,10 @@
 
     // For tests and measurements: the page ids the site's own search finds for a query.
     window.sbSearch = {
-      variants: variants,
+      variants: core.variants,
       find: function (text, chosen) {
         return loadPagefind().then(function (pagefind) {
-          return find(pagefind, text.normalize("NFC"), chosen);
+          return core.find(pagefind, text.normalize("NFC"), chosen);
         }).then(function (results) { return results.map(function (result) { return result.id; }); });
       },
     };
