@@ -794,6 +794,7 @@ LABELS_EN: dict[str, str] = {
     "compare.no_deadline": "Not stated",
     "compare.from_target": "Compare with other wards",
     "compare.home": "Comparing wards by shared indicator",
+    "national.form": "Search the sites of every province and city",
     "national.title": "Ward commitments 2025-2030 across provinces and cities",
     "national.skip": "Skip to main content",
     "national.intro": (
