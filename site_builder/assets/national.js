@@ -63,16 +63,8 @@
     return loading;
   }
 
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
+  var element = core.element;
+  var fill = core.fill;
 
   function provinceOf(url) {
     var path = new URL(url, here).pathname;

@@ -4,8 +4,11 @@ open English pages, axe clean at desktop and phone widths, nothing from another 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from .support import DESKTOP, PHONE, PageLog, ServedSite, describe_violations, new_page, run_axe
 
@@ -14,14 +17,25 @@ pytestmark = pytest.mark.browser
 TARGET = "kien-an/chi-tieu/bao-hiem-y-te/"
 
 
+@contextmanager
+def reader(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
+    """A fresh page; when the test is done, nothing was asked of another host."""
+    log = PageLog()
+    page = new_page(browser, viewport, log)
+    try:
+        yield page
+        assert log.non_local_requests() == []
+        assert log.console_errors == []
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", ["en/", "en/kien-an/", "en/" + TARGET, "en/tim-kiem/"])
 def test_english_pages_are_english_and_accessible(
     browser: Browser, served_site: ServedSite, viewport: dict[str, int], path: str
 ) -> None:
-    log = PageLog()
-    page = new_page(browser, viewport, log)
-    try:
+    with reader(browser, viewport) as page:
         response = page.goto(served_site.url_for(path))
         assert response is not None and response.status == 200
         page.wait_for_load_state("networkidle")
@@ -32,18 +46,12 @@ def test_english_pages_are_english_and_accessible(
         assert switch.text_content() == "Tiếng Việt" and switch.get_attribute("lang") == "vi"
         result = run_axe(page)
         assert result["violations"] == [], describe_violations(result["violations"])
-        assert log.non_local_requests() == []
-        assert log.console_errors == []
-    finally:
-        page.context.close()
 
 
 def test_language_switch_goes_to_the_same_page_both_ways(
     browser: Browser, served_site: ServedSite
 ) -> None:
-    log = PageLog()
-    page = new_page(browser, DESKTOP, log)
-    try:
+    with reader(browser) as page:
         page.goto(served_site.url_for(TARGET))
         vietnamese_status = page.locator(".sb-assessment .sb-status").first.text_content()
         page.locator("a.sb-lang").click()
@@ -59,17 +67,12 @@ def test_language_switch_goes_to_the_same_page_both_ways(
         page.wait_for_url(served_site.url_for(TARGET))
         assert page.locator("html").get_attribute("lang") == "vi"
         assert page.locator(".sb-assessment .sb-status").first.text_content() == vietnamese_status
-        assert log.non_local_requests() == []
-    finally:
-        page.context.close()
 
 
 def test_english_search_finds_vietnamese_text_and_opens_english_pages(
     browser: Browser, served_site: ServedSite
 ) -> None:
-    log = PageLog()
-    page = new_page(browser, DESKTOP, log)
-    try:
+    with reader(browser) as page:
         page.goto(served_site.url_for("en/tim-kiem/?q=bao+hiem+y+te"))
         first = page.locator("#sb-results .sb-result__link").first
         first.wait_for(timeout=20_000)
@@ -81,6 +84,3 @@ def test_english_search_finds_vietnamese_text_and_opens_english_pages(
         first.click()
         page.wait_for_url(served_site.url_for("en/") + "**")
         assert page.locator("html").get_attribute("lang") == "en"
-        assert log.non_local_requests() == []
-    finally:
-        page.context.close()

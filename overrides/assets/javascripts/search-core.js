@@ -133,7 +133,22 @@
     });
   }
 
+  // A new element with a class and a text (either may be left out).
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // A label with its "{name}" fields filled in: fill("{count} results", {count: 3}).
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
   window.sbSearchCore = {
+    element: element,
+    fill: fill,
     open: open,
     fold: fold,
     variants: variants,
