@@ -160,9 +160,11 @@ def write_config(work: Path, data_dir: Path) -> Path:
         "docs_dir: content": f"docs_dir: {REPO_ROOT / 'content'}",
         "custom_dir: overrides": f"custom_dir: {REPO_ROOT / 'overrides'}",
         "data_dir: data": (
-            f"data_dir: {data_dir}\n      vendor_dir: {vendor_dir()}\n      data_as_of: '{AS_OF}'"
+            f"data_dir: {data_dir}\n      vendor_dir: {vendor_dir()}"
             + ("" if SEARCH else "\n      search_index: false")
         ),
+        # Replaced, not added: a second `data_as_of` key would win over ours.
+        "data_as_of: !ENV [DATA_AS_OF, null]": f"data_as_of: '{AS_OF}'",
     }
     for old, new in edits.items():
         if text.count(old) != 1:
