@@ -4,6 +4,7 @@ open English pages, axe clean at desktop and phone widths, nothing from another 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -80,7 +81,8 @@ def test_english_search_finds_vietnamese_text_and_opens_english_pages(
             "links => links.map(a => a.href)"
         )
         assert hrefs and all(h.startswith(served_site.url_for("en/")) for h in hrefs)
-        assert page.locator("#sb-search-status").text_content()
+        status = page.locator("#sb-search-status").text_content() or ""
+        assert re.fullmatch(r"[\d,]+ pages match “bao hiem y te”\.", status), status
         first.click()
         page.wait_for_url(served_site.url_for("en/") + "**")
         assert page.locator("html").get_attribute("lang") == "en"

@@ -15,6 +15,8 @@
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : window.location.href);
   var PAGE_SIZE = 10;
+  // Counts written the page's way: "1.234" on Vietnamese pages, "1,234" on English ones.
+  var LOCALE = document.documentElement.lang === "en" ? "en" : "vi-VN";
   var core = window.sbSearchCore;
   var loading = null;
 
@@ -167,7 +169,7 @@
             box.setAttribute("data-state", "done");
             return null;
           }
-          status.textContent = fill(labels.count, { n: results.length.toLocaleString("vi-VN"), q: text });
+          status.textContent = fill(labels.count, { n: results.length.toLocaleString(LOCALE), q: text });
           return showMore(pagefind, ticket).then(function () {
             if (ticket === sequence) box.setAttribute("data-state", "done");
           });
