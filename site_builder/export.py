@@ -239,12 +239,16 @@ def with_heading_ids(markdown: str) -> str:
 _MEMO = re.compile(r"sb_memo\(\s*[^()]*?,\s*super\s*\)")
 _LABEL = re.compile(r"""sb_t\(\s*(["'])([\w.-]+)\1\s*\)""")
 _CSS = re.compile(r'sb_css\(\s*("(?:[^"\\]|\\.)*")\s*\)')
-_FEED = re.compile(r"\bsb_site_feed\b")
-# The export is the Vietnamese site: every page in Vietnamese, none with an English copy.
-_LANG = re.compile(r"\bsb_lang\b")
-_ALTERNATE = re.compile(r"\bsb_alternate\b")
-_ALTERNATE_LINKS = re.compile(r"\bsb_alternate_href\b")
-_HREFLANG = re.compile(r"\bsb_hreflang\b")
+# Plain values of the plugin's other globals. The export is the Vietnamese site: every
+# page in Vietnamese, none with an English copy (no alternate, no hreflang links).
+_PLAIN_VALUES = {
+    "sb_site_feed": json.dumps(urls.SITE_FEED),
+    "sb_lang": '"vi"',
+    "sb_alternate": "none",
+    "sb_alternate_href": '""',
+    "sb_hreflang": "()",
+}
+_PLAIN = re.compile(r"\b(" + "|".join(_PLAIN_VALUES) + r")\b")
 _LEFT = re.compile(r"\bsb_\w+")
 _COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 
@@ -259,11 +263,7 @@ def plain_template(text: str, name: str) -> str:
     text = _CSS.sub(
         lambda m: json.dumps(str(css_string(json.loads(m.group(1)))), ensure_ascii=False), text
     )
-    text = _FEED.sub(json.dumps(urls.SITE_FEED), text)
-    text = _LANG.sub('"vi"', text)
-    text = _ALTERNATE.sub("none", text)
-    text = _ALTERNATE_LINKS.sub('""', text)
-    text = _HREFLANG.sub("()", text)
+    text = _PLAIN.sub(lambda m: _PLAIN_VALUES[m.group(1)], text)
     left = sorted(set(_LEFT.findall(_COMMENT.sub("", text))))
     if left:
         raise ExportError(

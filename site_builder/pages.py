@@ -329,6 +329,7 @@ class DataRowView:
     source: str | None
     note: Markup | None
     is_goal: bool
+    value_is_printed: bool = False  # `value` is the document's text (a milestone), not a number
 
 
 @dataclass(frozen=True)
@@ -619,7 +620,9 @@ def _data_rows(ward: WardData, target: Target, series: list[Series]) -> list[Dat
     rows = [row for s in series for row in _observation_rows(ward, s, _series_label(ward, s))]
     for m in target.milestones:
         rows.append(
-            DataRowView(str(m.year), t("target.row_goal"), m.text, m.text, None, None, None, True)
+            DataRowView(
+                str(m.year), t("target.row_goal"), m.text, m.text, None, None, None, True, True
+            )
         )
     goal = target.goal
     goal_said = (

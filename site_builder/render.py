@@ -54,20 +54,20 @@ def vietnamese(text: object) -> Markup | str:
 
     On Vietnamese pages the text is left as it is (the page is lang="vi"); None is "".
     """
-    if text is None or text == "":
-        return ""
-    if current_language() == "vi":
-        return text if isinstance(text, Markup) else str(text)
-    return Markup('<span lang="vi">{}</span>').format(escape(text))
+    return _marked("span", text)
 
 
 def vietnamese_block(html: object) -> Markup | str:
     """Data blocks (`{{ x | vi_block }}`: notes, summaries, sanitised Markdown), in a div."""
-    if html is None or html == "":
+    return _marked("div", html)
+
+
+def _marked(tag: str, text: object) -> Markup | str:
+    if text is None or text == "":
         return ""
     if current_language() == "vi":
-        return html if isinstance(html, Markup) else str(html)
-    return Markup('<div lang="vi">{}</div>').format(escape(html))
+        return text if isinstance(text, Markup) else str(text)
+    return Markup('<{0} lang="vi">{1}</{0}>').format(Markup(tag), escape(text))
 
 
 def vietnamese_attribute() -> Markup:
