@@ -24,6 +24,7 @@ Usage (from the repository root; `make bench ARGS='...'` passes ARGS through):
     .venv/bin/python benchmarks/province.py --sizes 1000,2000 --repeat 2
     .venv/bin/python benchmarks/province.py --keep             # keep sites in benchmarks/out/
     .venv/bin/python benchmarks/province.py --phases           # 5,000 pages, step timers
+    .venv/bin/python benchmarks/province.py --phases --warm-phases   # ... of the warm rebuild
     .venv/bin/python benchmarks/province.py --profile          # 5,000 pages under cProfile
 """
 
@@ -664,8 +665,12 @@ _INSIDE_ON_CONFIG = (
 )
 
 
-def phases(size: int, keep: bool) -> None:
-    """One in-process build with light timers around the main steps."""
+def phases(size: int, keep: bool, warm: bool = False) -> None:
+    """One in-process build with light timers around the main steps.
+
+    With `warm`, a cold build (a child process, untimed) fills the cache first and one
+    ward is edited: the timed build is the warm rebuild.
+    """
     import mkdocs.commands.build as mk_build
     import mkdocs.utils as mk_utils
     from mkdocs.config import load_config
@@ -678,6 +683,10 @@ def phases(size: int, keep: bool) -> None:
         print(f"[phases] generating {wards_for(size)} wards...", file=sys.stderr)
         config_file = prepare(work, size)
         site = (OUT_DIR / f"phases-site-{size}") if keep else work / "site"
+        if warm:
+            print("[phases] cold build to fill the cache...", file=sys.stderr)
+            timed_build(config_file, site, work / "cold.log")
+            edit_one_ward(work / "data")
         logging.basicConfig(level=logging.WARNING)
         config = load_config(config_file=str(config_file), site_dir=str(site))
         plugin = sys.modules["site_builder.plugin"]  # imported by load_config
@@ -690,6 +699,8 @@ def phases(size: int, keep: bool) -> None:
             # MkDocs holds bound plugin methods: time the events through the collection.
             timers.wrap(PluginCollection, "on_config", "on_config (whole event)")
             timers.wrap(PluginCollection, "on_files", "on_files: File.generated")
+            timers.wrap(PluginCollection, "on_env", "on_env: shells, pages written aside")
+            timers.wrap(PluginCollection, "on_post_build", "on_post_build: sitemap, search index")
             for module, name, label in _INSIDE_ON_CONFIG:
                 if module in sys.modules:
                     timers.wrap(sys.modules[module], name, label)
@@ -840,6 +851,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PAGES",
         help=f"time the main steps of one in-process build, no profiler (default {PROFILE_SIZE})",
     )
+    parser.add_argument(
+        "--warm-phases",
+        action="store_true",
+        help="with --phases: time the warm rebuild after one ward's edit instead",
+    )
     parser.add_argument("--top", type=int, default=25, help="entries in the profile listing")
     parser.add_argument(
         "--no-warm",
@@ -872,7 +888,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep:
         OUT_DIR.mkdir(parents=True, exist_ok=True)
     if args.phases is not None:
-        phases(args.phases, args.keep)
+        phases(args.phases, args.keep, warm=args.warm_phases)
     elif args.profile is not None:
         profile(args.profile, args.top, args.keep)
     else:

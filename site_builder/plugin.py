@@ -30,13 +30,18 @@ Sequence of a build:
 from __future__ import annotations
 
 import gc
+import gzip
 import html
+import os
+import shutil
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, Protocol, cast
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import ChoiceLoader, DictLoader, Environment, Template, pass_context
 from jinja2.runtime import Context
@@ -50,7 +55,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils import get_build_timestamp, get_relative_url, normalize_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
@@ -152,6 +157,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.nav: Navigation | None = None
         self.shells: dict[str, Shell] = {}  # generated page's src_uri -> its theme shell
         self.site_url: str | None = None
+        # Generated pages the plugin writes itself, filled into the shell of the first page
+        # of their shape (`representatives`: shape -> that page's src_uri), which MkDocs
+        # builds as usual; see `_direct_pages`.
+        self.direct: dict[tuple[object, ...], list[_DirectPage]] = {}
+        self.representatives: dict[tuple[object, ...], str] = {}
+        self.built: tuple[Environment, Files, Navigation] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
@@ -285,7 +296,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 )
                 if files.get_file_from_path(other) is not None:
                     self.alternates[src] = urls.page_of_source(other)
+        direct = self._direct_pages(config, files)
         for page in self.pages:
+            if page.src_uri in direct:
+                continue
             files.append(
                 File.generated(
                     config,
@@ -301,8 +315,41 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         assert self.staging is not None  # made in on_config
         for path in self.download_sizes:
             staged = Path(self.staging.name) / path
-            files.append(File.generated(config, path, abs_src_path=str(staged)))
+            files.append(_StagedFile.generated(config, path, abs_src_path=str(staged)))
         return files
+
+    def _direct_pages(self, config: MkDocsConfig, files: Files) -> set[str]:
+        """Choose the generated pages written by the plugin instead of by MkDocs.
+
+        With theme shells, a generated page differs from the first page of its shape
+        only by the shell's values; MkDocs' work per page (a Page, its events, the
+        template context, the file) is then 60 % of a province build's main process.
+        So the first page of each shape stays a MkDocs page (its shell is made from it
+        in `on_env`) and the others are kept aside, filled into that shell and written
+        in `on_env`, and listed in `sitemap.xml` in `on_post_build`: the same files, the
+        same bytes. Not done under `mkdocs serve`, with `page_shell: false`, without
+        directory URLs, or when another plugin handles page events (it would miss them).
+        """
+        self.direct, self.representatives = {}, {}
+        if not self.config.page_shell or self.serving or not config.use_directory_urls:
+            return set()
+        if _other_page_handlers(config, self):
+            log.info("another plugin handles page events: every page goes through MkDocs")
+            return set()
+        others = {_top(f.url) for f in files} | {_top(urls.PLOTLY_JS)}
+        kept: set[str] = set()
+        for page in self.pages:
+            date = self._page_date(page.src_uri)
+            candidate = _DirectPage.of(page, config.site_url, date, config.site_dir)
+            if not _fits_shell(candidate, config.site_url):
+                continue
+            shape = _shape(candidate, others)
+            if shape not in self.representatives:
+                self.representatives[shape] = page.src_uri
+                continue
+            self.direct.setdefault(shape, []).append(candidate)
+            kept.add(page.src_uri)
+        return kept
 
     def _plotly_file(self, config: MkDocsConfig) -> File:
         bundle = self._path(config, self.config.vendor_dir) / _PLOTLY_PACKAGE / _PLOTLY_FILE
@@ -390,7 +437,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         MkDocs renders sitemap.xml before any page, from each page's `update_date`, so
         the date is set here, when the page is first made.
         """
-        src = page.file.src_uri
+        page.update_date = self._page_date(page.file.src_uri)
+        return page
+
+    def _page_date(self, src: str) -> str:
+        """The page's last change as `YYYY-MM-DD`, or "" when unknown."""
         ward = self.page_wards.get(src)
         if ward == "":  # a page of every ward (comparisons): the data's last change
             when = self.data_date
@@ -402,8 +453,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             candidates = [d for d in (own, self.data_date if lists_data else None) if d]
             when = max(candidates) if candidates else None
         # An unknown date is left out rather than guessed (MkDocs skips an empty lastmod).
-        page.update_date = when.isoformat() if when else ""
-        return page
+        return when.isoformat() if when else ""
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Give theme templates the UI labels (`sb_t`) and a memo of shared parts.
@@ -426,6 +476,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 else [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"})]
             )
             self._make_shells(env, config, files, self.nav)
+            self._write_direct(env, config, files, self.nav)
         return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -504,13 +555,83 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 self.shells[page.file.src_uri] = shell
         log.debug("%d generated pages from %d theme shells", len(self.shells), len(groups))
 
+    def _write_direct(
+        self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation
+    ) -> None:
+        """Write the pages kept aside in `on_files`, each filled into its shape's shell.
+
+        `site_dir` was emptied before `on_files`. A shape whose shell was refused has its
+        pages made and rendered the way MkDocs would (`_render_aside`).
+        """
+        self.built = (env, files, nav)
+        for shape, pages in self.direct.items():
+            shell = self.shells.get(self.representatives[shape])
+            if shell is None:
+                self._render_aside(pages, env, config, files, nav)
+                continue
+            for page in pages:
+                self.shells[page.src_uri] = shell
+                output = shell.fill(_shell_values(page, config.site_url))
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.dest)
+
+    def _render_aside(
+        self,
+        pages: Sequence[_DirectPage],
+        env: Environment,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+    ) -> None:
+        """Pages kept aside whose shape has no shell: MkDocs' steps for each, in order.
+
+        The events and steps of MkDocs' `_populate_page` and `_build_page`, so the file
+        is the one MkDocs would write.
+        """
+        template = env.get_template("main.html")
+        doc_files = files.documentation_pages()
+        bodies = {page.src_uri: page for page in self.pages}
+        for aside in pages:
+            source = bodies[aside.src_uri]
+            file = File.generated(
+                config,
+                aside.src_uri,
+                content=source.front_matter(),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            page: Page = _GeneratedPage(file, config, source.meta())
+            config._current_page = page
+            try:
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                markdown = config.plugins.on_page_markdown(
+                    page.markdown or "", page=page, config=config, files=files
+                )
+                page.markdown = markdown
+                page.render(config, files)
+                page.content = config.plugins.on_page_content(
+                    page.content or "", page=page, config=config, files=files
+                )
+            finally:
+                config._current_page = None
+            output = _render_page(
+                template, page, _shell_values(page, config.site_url), doc_files, config, nav
+            )
+            output = config.plugins.on_post_page(output, page=page, config=config)
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), aside.dest)
+
     def _fill(self, page: Page) -> str:
         """`sb_shell(page)` in SHELL_TEMPLATE: the page's shell with its values."""
         return self.shells[page.file.src_uri].fill(_shell_values(page, self.site_url))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind; a failure stops the build."""
+        """List the pages written aside in sitemap.xml; index the site with Pagefind.
+
+        A failure of the index stops the build.
+        """
         self._end_build()
+        if self.direct and self.built is not None:
+            self._write_sitemap(config, *self.built)
+        self.built = None
         if not self.config.search_index:
             return
         started = time.perf_counter()
@@ -529,6 +650,43 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         except SearchIndexError as exc:
             raise PluginError(f"commitments: {exc}") from None
         log.info("search index built in %.1f s: %s", time.perf_counter() - started, describe(parts))
+
+    def _write_sitemap(
+        self, config: MkDocsConfig, env: Environment, files: Files, nav: Navigation
+    ) -> None:
+        """sitemap.xml (and .gz) again, with the pages written aside in `on_env`.
+
+        As MkDocs writes it (`_build_theme_template`): the theme's template, its events,
+        every documentation page in the order of the files (hand-written pages, then the
+        generated ones in the plugin's order), the gzip stamped with the latest date.
+        """
+        aside = {page.src_uri: page for pages in self.direct.values() for page in pages}
+        # Files, and pages written aside: both have the `page` the template reads.
+        listed: list[Any] = [f for f in files.documentation_pages() if f.src_uri not in self.bodies]
+        for page in self.pages:
+            kept = aside.get(page.src_uri)
+            listed.append(kept if kept is not None else files.get_file_from_path(page.src_uri))
+        name = "sitemap.xml"
+        if name not in config.theme.static_templates:
+            return
+        template = env.get_template(name)
+        template = config.plugins.on_pre_template(template, template_name=name, config=config)
+        context = get_context(
+            nav, cast(Sequence[File], listed), config, base_url=get_relative_url(".", name)
+        )
+        context = config.plugins.on_template_context(context, template_name=name, config=config)
+        output = template.render(context)
+        output = config.plugins.on_post_template(output, template_name=name, config=config)
+        if not output.strip():
+            return
+        path = os.path.join(config.site_dir, name)
+        write_file(output.encode("utf-8"), path)
+        stamp = get_build_timestamp(
+            pages=cast(Sequence[Page], [entry.page for entry in listed if entry.page is not None])
+        )
+        with open(f"{path}.gz", "wb") as raw:
+            with gzip.GzipFile(fileobj=raw, filename=f"{path}.gz", mode="wb", mtime=stamp) as gz:
+                gz.write(output.encode("utf-8"))
 
     def on_build_error(self, error: Exception) -> None:
         """Leave no temporary folder behind when the build fails."""
@@ -571,7 +729,109 @@ class _GeneratedPage(Page):
 SHELL_TEMPLATE = "commitments/shell.html"
 
 
-def _shell_values(page: Page, site_url: str | None) -> dict[str, str]:
+class _Shaped(Protocol):
+    """What `_shape` and `_shell_values` read of a page: MkDocs' Page or a `_DirectPage`."""
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def meta(self) -> MutableMapping[str, Any]: ...
+
+    @property
+    def content(self) -> str | None: ...
+
+    @property
+    def canonical_url(self) -> str | None: ...
+
+
+@dataclass
+class _DirectPage:
+    """A generated page written by the plugin into its shape's shell (`_direct_pages`).
+
+    It carries what the shell, the sitemap template and the file need, with MkDocs'
+    values: the directory URL, the canonical address and `abs_url` as `Page` sets them
+    from `site_url`, the title escaped as `on_page_markdown` escapes it.
+    """
+
+    src_uri: str
+    url: str
+    meta: dict[str, object]
+    content: str
+    canonical_url: str | None
+    abs_url: str | None
+    update_date: str
+    dest: str
+    is_link: bool = False
+
+    @classmethod
+    def of(
+        cls, page: GeneratedPage, site_url: str | None, update_date: str, site_dir: str
+    ) -> _DirectPage:
+        meta = page.meta()
+        meta["title"] = html.escape(str(meta["title"]), quote=False)
+        canonical = abs_url = None
+        if site_url:
+            base = site_url if site_url.endswith("/") else site_url + "/"
+            canonical = urljoin(base, page.url)
+            abs_url = urlsplit(canonical).path
+        dest = os.path.join(site_dir, urls.page_file(page.url))
+        return cls(page.src_uri, page.url, meta, page.body, canonical, abs_url, update_date, dest)
+
+    @property
+    def page(self) -> _DirectPage:
+        return self
+
+
+def _fits_shell(page: _Shaped, site_url: str | None) -> bool:
+    """Whether a generated page can be filled into a shell (`_make_shells`' rules)."""
+    if "template" in page.meta or "<h1" not in (page.content or ""):
+        return False  # its own template; or Material would add an <h1>
+    return fillable(_shell_values(page, site_url))
+
+
+# Page events: a plugin handling one would miss the pages the plugin writes aside.
+_PAGE_EVENTS = (
+    "pre_page",
+    "page_read_source",
+    "page_markdown",
+    "page_content",
+    "page_context",
+    "post_page",
+)
+
+
+def _other_page_handlers(config: MkDocsConfig, plugin: object) -> bool:
+    """Whether a plugin other than `plugin` handles a page event in this build."""
+    for event in _PAGE_EVENTS:
+        for handler in config.plugins.events.get(event, []):
+            if getattr(handler, "__self__", None) is not plugin:
+                return True
+    return False
+
+
+class _StagedFile(File):
+    """A download staged in the plugin's temporary folder: linked into the site, not copied.
+
+    The staged copy is removed at the end of the build, so the site's file is then the
+    only name of that data; a hard link saves reading and writing 24,000 files in a
+    province build. Where the temporary folder is on another file system, it is copied.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        assert self.abs_src_path is not None
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            os.link(self.abs_src_path, target)
+        except FileExistsError:
+            os.unlink(target)
+            shutil.copyfile(self.abs_src_path, target)
+        except OSError:
+            shutil.copyfile(self.abs_src_path, target)
+
+
+def _shell_values(page: _Shaped, site_url: str | None) -> dict[str, str]:
     """What differs between generated pages of one shape: title, body, address, links.
 
     The links are those to the page in the other language (#17).
@@ -590,17 +850,17 @@ _SHELL_LINKS = "_sb_language_links"
 _LINK_FIELDS = ("alternate_href", "hreflang_here", "hreflang_other")
 
 
-def _language_links(page: Page, alternate: str, site_url: str | None) -> dict[str, str]:
+def _language_links(page: _Shaped, alternate: str, site_url: str | None) -> dict[str, str]:
     """The language switch's href and both hreflang addresses, as the theme would write them.
 
     The hreflang ones are absolute when the site's address is known, as search engines ask.
     """
 
     def address(url: str) -> str:
-        return f"{site_url}{url}" if site_url else normalize_url(url, page)
+        return f"{site_url}{url}" if site_url else normalize_url(url, cast(Page, page))
 
     return {
-        "alternate_href": normalize_url(alternate, page),
+        "alternate_href": normalize_url(alternate, cast(Page, page)),
         "hreflang_here": address(page.url),
         "hreflang_other": address(alternate),
     }
@@ -610,7 +870,7 @@ def _top(url: str) -> str:
     return url.split("/", 1)[0]
 
 
-def _shape(page: Page, others: set[str]) -> tuple[object, ...]:
+def _shape(page: _Shaped, others: set[str]) -> tuple[object, ...]:
     """What the theme sees of a generated page besides `_shell_values`.
 
     Its depth (every relative link), its feed link, its metadata keys and flags, and

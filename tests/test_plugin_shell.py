@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
+import site_builder.plugin as plugin_module
 from site_builder.plugin import SHELL_TEMPLATE, CommitmentsPlugin
 
 from .conftest import AS_OF, ENGLISH_OPTIONS, FIXTURE_DATA, REAL_DATA, REPO_ROOT
@@ -73,10 +74,14 @@ def test_shell_pages_equal_the_pages_mkdocs_renders(
     # MkDocs may hand the same plugin object to both builds: read it after each.
     plugin = _build(tmp_path / "shell", data, site_url, **options)
     generated, shelled = list(plugin.bodies), set(plugin.shells)
+    aside = [page.src_uri for pages in plugin.direct.values() for page in pages]
+    shapes = plugin.representatives
     plugin = _build(tmp_path / "normal", data, site_url, page_shell=False, **options)
-    # Every generated page went through a shell, none in the normal build.
+    # Every generated page went through a shell, none in the normal build; all but the
+    # first page of each shape were written by the plugin, not MkDocs.
     assert generated and shelled == set(generated)
-    assert plugin.shells == {}
+    assert aside and len(aside) == len(generated) - len(shapes)
+    assert plugin.shells == {} and plugin.direct == {}
     assert _files(tmp_path / "shell") == _files(tmp_path / "normal")
     sitemap = (tmp_path / "shell" / "sitemap.xml").read_text(encoding="utf-8")
     if site_url:
@@ -122,3 +127,33 @@ def test_the_shell_template_prints_only_the_filled_shell(tmp_path: Path) -> None
     html = ward_page.read_text(encoding="utf-8")
     assert html.lstrip().startswith("<!doctype html>") and SHELL_TEMPLATE not in html
     assert plugin.bodies["thu-nghiem/index.md"] in html
+
+
+def test_pages_of_a_shape_without_shell_are_rendered_as_mkdocs_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A shell refused after the pages were set aside: the plugin makes and renders each
+    # page with MkDocs' events and the theme's template, and writes the same files.
+    monkeypatch.setattr(plugin_module, "make_shell", lambda render, fields: None)
+    site_url = "https://example.org/cam-ket/"
+    plugin = _build(tmp_path / "refused", FIXTURE_DATA, site_url, **ENGLISH_OPTIONS)
+    assert plugin.direct and plugin.shells == {}
+    monkeypatch.undo()
+    _build(tmp_path / "normal", FIXTURE_DATA, site_url, page_shell=False, **ENGLISH_OPTIONS)
+    assert _files(tmp_path / "refused") == _files(tmp_path / "normal")
+
+
+def test_staged_downloads_are_linked_not_copied(tmp_path: Path) -> None:
+    # The staged file is removed after the build: the site's file is then its only name.
+    staged = tmp_path / "staging" / "du-lieu" / "x.csv"
+    staged.parent.mkdir(parents=True)
+    staged.write_text("a,b\n", encoding="utf-8")
+    site = tmp_path / "site"
+    file = plugin_module._StagedFile(
+        "du-lieu/x.csv", src_dir=None, dest_dir=str(site), use_directory_urls=True
+    )
+    file.abs_src_path = str(staged)
+    file.copy_file()
+    assert Path(file.abs_dest_path).samefile(staged)
+    file.copy_file()  # again (mkdocs serve rebuilds into the same folder)
+    assert Path(file.abs_dest_path).read_text(encoding="utf-8") == "a,b\n"
