@@ -19,6 +19,10 @@ site-wide files only (the site ZIP, the home, downloads and search pages, the fe
 which are rebuilt every time. A ward whose key is unchanged gets its stored output back;
 any change to one of its inputs, or to the code, gives a new key and a fresh render.
 
+Loading has a cache of its own (`LoadCache`): a ward's validated `WardData`, keyed on the
+bytes of the files the loader reads, the shared indicators and the code version, so an
+unchanged ward is not parsed and checked again (a ward with an error is never stored).
+
 Layout: `<folder>/<ward id>/<key>/output.pickle` (the `WardOutput`) and
 `<folder>/<ward id>/<key>/files/<site path>` (the downloads). An entry is written to a
 temporary name and renamed, so an interrupted build leaves no half entry; older entries
@@ -28,6 +32,7 @@ mkdocs.yml, `.cache/commitments/` by default) is safe to delete at any time.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -40,6 +45,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .computed import ComputedWard
+from .load import WardData
+from .model import WARD_FILES, Indicator
 
 if TYPE_CHECKING:
     from .parallel import WardOutput
@@ -158,3 +165,61 @@ class WardCache:
         for old in ward_dir.iterdir():
             if old.name != key and not old.name.startswith(".new-"):
                 shutil.rmtree(old, ignore_errors=True)
+
+
+class LoadCache:
+    """Validated wards as `load.load_dataset` made them, by the content of their files.
+
+    One file per ward: `<folder>/<ward id>.pickle` holds the key and the `WardData`
+    (without the shared indicators, put back on the way out). The key hashes the
+    folder's path, the name and bytes of every file the loader reads (`WARD_FILES`, a
+    missing one included as missing), the indicators and the code version; any change
+    reloads the ward, through every check.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(ward_folder: Path, indicators: tuple[Indicator, ...]) -> str:
+        """The ward's load key (see the class docstring)."""
+        digest = hashlib.sha256(f"code {code_version()}\nfolder {ward_folder}\n".encode())
+        for indicator in indicators:
+            digest.update(f"indicator {indicator.model_dump_json()}\n".encode())
+        for name in WARD_FILES:
+            try:
+                content = (ward_folder / name).read_bytes()
+            except FileNotFoundError:
+                digest.update(f"missing {name}\n".encode())
+                continue
+            digest.update(f"file {name}\n".encode() + hashlib.sha256(content).digest())
+        return digest.hexdigest()
+
+    def get(
+        self, ward_folder: Path, key: str, indicators: tuple[Indicator, ...]
+    ) -> WardData | None:
+        """The stored ward for this key, or None."""
+        try:
+            stored_key, ward = pickle.loads(
+                (self.folder / f"{ward_folder.name}.pickle").read_bytes()
+            )
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return None
+        if stored_key != key or not isinstance(ward, WardData):
+            return None
+        return dataclasses.replace(ward, indicators=indicators)
+
+    def put(self, ward_folder: Path, key: str, ward: WardData) -> None:
+        """Store a ward that loaded without error (written whole or not at all)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(
+            (key, dataclasses.replace(ward, indicators=())), pickle.HIGHEST_PROTOCOL
+        )
+        fd, temp = tempfile.mkstemp(prefix=".new-", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.folder / f"{ward_folder.name}.pickle")
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,6 +45,9 @@ from .model import (
 )
 from .text import match_key, sort_key
 from .yamlread import Loc, ReadResult, format_loc, read_yaml
+
+if TYPE_CHECKING:
+    from .cache import LoadCache
 
 WARDS_FOLDER = "wards"
 
@@ -568,8 +571,14 @@ def load_indicators(data_dir: Path) -> tuple[tuple[Indicator, ...], list[DataErr
     return tuple(parsed.indicators), errors
 
 
-def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
-    """Load and check every ward of `data_dir`; raise `DataErrors` listing every problem."""
+def load_dataset(
+    data_dir: Path, only: list[str] | None = None, cache: LoadCache | None = None
+) -> Dataset:
+    """Load and check every ward of `data_dir`; raise `DataErrors` listing every problem.
+
+    With a `cache` (cache.LoadCache), a ward whose files, indicators and code are those
+    of a ward loaded before comes back from it; the others are loaded and stored.
+    """
     data_dir = data_dir.resolve()
     indicators, errors = load_indicators(data_dir)
     wards: list[WardData] = []
@@ -582,9 +591,14 @@ def load_dataset(data_dir: Path, only: list[str] | None = None) -> Dataset:
             )
         )
     for folder in folders:
-        checker = _WardChecker(folder, data_dir, indicators)
-        ward = checker.load()
-        errors.extend(checker.errors)
+        key = cache.key(folder, indicators) if cache is not None and not errors else None
+        ward = cache.get(folder, key, indicators) if cache is not None and key else None
+        if ward is None:
+            checker = _WardChecker(folder, data_dir, indicators)
+            ward = checker.load()
+            errors.extend(checker.errors)
+            if ward is not None and cache is not None and key:
+                cache.put(folder, key, ward)
         if ward is not None:
             wards.append(ward)
     if errors:

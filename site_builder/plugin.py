@@ -59,7 +59,7 @@ from mkdocs.utils import get_build_timestamp, get_relative_url, normalize_url, w
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .cache import WardCache, ward_key
+from .cache import LoadCache, WardCache, ward_key
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
@@ -76,7 +76,7 @@ from .generate import (
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
 from .load import load_dataset
-from .parallel import default_processes, render_wards
+from .parallel import default_processes, for_each, render_wards
 from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
 from .shell import Shell, fillable, make_shell
@@ -182,8 +182,13 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 self.as_of = date.fromisoformat(str(as_of)) if as_of else date.today()
         except ValueError as exc:
             raise PluginError(f"commitments: data_as_of must be YYYY-MM-DD: {exc}") from None
+        loaded = (
+            LoadCache(self._path(config, self.config.cache_dir) / ".loaded")
+            if self.config.cache_dir
+            else None
+        )
         try:
-            dataset = load_dataset(data_dir, self.config.data_wards or None)
+            dataset = load_dataset(data_dir, self.config.data_wards or None, loaded)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         # One pass over the git history dates every data file (history.py).
@@ -564,6 +569,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         pages made and rendered the way MkDocs would (`_render_aside`).
         """
         self.built = (env, files, nav)
+        filled: list[tuple[_DirectPage, Shell]] = []
         for shape, pages in self.direct.items():
             shell = self.shells.get(self.representatives[shape])
             if shell is None:
@@ -571,8 +577,17 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 continue
             for page in pages:
                 self.shells[page.src_uri] = shell
-                output = shell.fill(_shell_values(page, config.site_url))
-                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.dest)
+                filled.append((page, shell))
+        site_url = config.site_url
+
+        def write(index: int) -> None:
+            page, shell = filled[index]
+            output = shell.fill(_shell_values(page, site_url))
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.dest)
+
+        # Writing 10,000 files is most of this: the workers share it (forked, see
+        # parallel.for_each; never under `mkdocs serve`, which has no pages aside).
+        for_each(len(filled), write, self.config.processes or default_processes())
 
     def _render_aside(
         self,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import parallel
-from site_builder.cache import WardCache, code_version, ward_key
+from site_builder import load, parallel
+from site_builder.cache import LoadCache, WardCache, code_version, ward_key
 from site_builder.computed import ComputedWard
+from site_builder.errors import DataErrors
 from site_builder.generate import compute
 from site_builder.load import load_dataset
 from site_builder.parallel import render_wards
@@ -132,7 +133,7 @@ def test_cached_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
     url = "https://example.org/cam-ket/"
     build_site(tmp_path / "cold", data, url, cache_dir="", search_index=False)
     build_site(tmp_path / "fill", data, url, cache_dir=str(cache), search_index=False)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(
+    assert sorted(p.name for p in cache.iterdir() if not p.name.startswith(".")) == sorted(
         p.name for p in (data / "wards").iterdir()
     )
     build_site(tmp_path / "warm", data, url, cache_dir=str(cache), search_index=False)
@@ -153,3 +154,53 @@ def test_an_indicators_name_is_part_of_every_key(tmp_path: Path) -> None:
     path.write_text(text.replace(first_name, first_name.rstrip('"') + ' (sửa)"', 1), "utf-8")
     after = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
     assert all(before[w] != after[w] for w in before)
+
+
+def test_a_cached_load_equals_a_fresh_one_and_reads_no_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _copy_data(tmp_path)
+    cache = LoadCache(tmp_path / "loaded")
+    fresh = load_dataset(data, cache=cache)
+    assert len(list((tmp_path / "loaded").glob("*.pickle"))) == len(fresh.wards)
+    read: list[Path] = []
+    original = load.read_yaml
+
+    def counting(path: Path, shown: Path) -> object:
+        read.append(path)
+        return original(path, shown)
+
+    monkeypatch.setattr(load, "read_yaml", counting)
+    again = load_dataset(data, cache=cache)
+    assert again == fresh
+    # Only the shared indicators are read: every ward came from the cache.
+    assert [p.name for p in read] == ["indicators.yaml"]
+    # The indicators are shared again, not one copy per ward.
+    assert all(w.indicators is again.indicators for w in again.wards)
+
+
+def test_an_edited_ward_is_loaded_and_checked_again(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    cache = LoadCache(tmp_path / "loaded")
+    before = load_dataset(data, cache=cache)
+    changed = before.wards[1].ward.id
+    _edit_name(data, changed)
+    after = load_dataset(data, cache=cache)
+    old = {w.ward.id: w for w in before.wards}
+    assert [w.ward.id for w in after.wards if w != old[w.ward.id]] == [changed]
+    assert next(w for w in after.wards if w.ward.id == changed).ward.name.endswith(" mới")
+    # A mistake in a ward that was cached is still found: nothing is published.
+    path = data / "wards" / changed / "targets.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nunknown_field: 1\n", "utf-8")
+    with pytest.raises(DataErrors) as error:
+        load_dataset(data, cache=cache)
+    assert f"wards/{changed}/targets.yaml" in error.value.report()
+
+
+def test_a_damaged_load_entry_is_loaded_again(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    cache = LoadCache(tmp_path / "loaded")
+    fresh = load_dataset(data, cache=cache)
+    for entry in (tmp_path / "loaded").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert load_dataset(data, cache=cache) == fresh
