@@ -28,6 +28,13 @@ Layout: `<folder>/<ward id>/<key>/output.pickle` (the `WardOutput`) and
 temporary name and renamed, so an interrupted build leaves no half entry; older entries
 of the same ward are removed when a new one is stored. The folder (`cache_dir` in
 mkdocs.yml, `.cache/commitments/` by default) is safe to delete at any time.
+
+Downloads are hard links where the file system allows (a copy elsewhere): the staging
+folder, the cache entry and the built site then share one copy of each file, which saves
+reading and writing 24,000 files per province build. Nothing in the build writes into an
+existing file (MkDocs empties `site_dir` by unlinking; the plugin replaces a file by
+unlinking it first), so the copies never diverge; an entry whose file no longer has its
+recorded size (edited in place by another tool) is rendered again.
 """
 
 from __future__ import annotations
@@ -130,11 +137,13 @@ class WardCache:
             return None
         if downloads is not None:
             stored = entry / "files"
-            for path in output.download_sizes:
+            for path, size in output.download_sizes.items():
                 target = downloads / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    shutil.copyfile(stored / path, target)
+                    if (stored / path).stat().st_size != size:
+                        return None  # an entry changed in place: render the ward again
+                    _link_or_copy(stored / path, target)
                 except OSError:
                     return None  # an entry damaged by hand: render the ward again
         return output
@@ -149,7 +158,7 @@ class WardCache:
                 for path in output.download_sizes:
                     target = temp / "files" / path
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(downloads / path, target)
+                    _link_or_copy(downloads / path, target)
             (temp / "output.pickle").write_bytes(pickle.dumps(output, pickle.HIGHEST_PROTOCOL))
             entry = self._entry(ward_id, key)
             if entry.exists():
@@ -165,6 +174,21 @@ class WardCache:
         for old in ward_dir.iterdir():
             if old.name != key and not old.name.startswith(".new-"):
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for `source` (a hard link), or a copy across file systems.
+
+    The downloads are written once and never changed in place: the staging folder, the
+    cache entry and the built site can share one copy of each (module docstring).
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        shutil.copyfile(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class LoadCache:

@@ -204,3 +204,24 @@ def test_a_damaged_load_entry_is_loaded_again(tmp_path: Path) -> None:
     for entry in (tmp_path / "loaded").glob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert load_dataset(data, cache=cache) == fresh
+
+
+def test_downloads_are_shared_with_the_cache_and_an_edited_one_is_rendered_again(
+    tmp_path: Path,
+) -> None:
+    wards = _computed(REPO_ROOT / "data")[:1]
+    keys = [ward_key(wards[0], "")]
+    cache = WardCache(tmp_path / "cache")
+    [cold] = render_wards(wards, tmp_path / "a", "", cache=cache, keys=keys)
+    render_wards(wards, tmp_path / "b", "", cache=cache, keys=keys)
+    entry = tmp_path / "cache" / wards[0].ward.ward.id / keys[0] / "files"
+    some = sorted(cold.download_sizes)[0]
+    # One copy on disk: the cache entry and both staged folders are names of one file.
+    assert (tmp_path / "b" / some).samefile(entry / some)
+    # Another tool appends to a file of the site, which is the cache's file too.
+    with (tmp_path / "b" / some).open("ab") as changed:
+        changed.write(b"edited")
+    [again] = render_wards(wards, tmp_path / "c", "", cache=cache, keys=keys)
+    [fresh] = render_wards(wards, tmp_path / "d", "")
+    assert again == fresh
+    assert _files(tmp_path / "c") == _files(tmp_path / "d")
