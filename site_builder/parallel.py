@@ -121,9 +121,7 @@ def _run_range(bounds: tuple[int, int]) -> None:
         _TASK(index)
 
 
-def for_each(
-    count: int, task: Callable[[int], None], processes: int = 1, least: int = 500
-) -> None:
+def for_each(count: int, task: Callable[[int], None], processes: int = 1, least: int = 500) -> None:
     """`task(i)` for every i < count, on up to `processes` forked workers.
 
     For work whose result is a side effect (files written): the workers inherit `task`

@@ -59,7 +59,7 @@ from mkdocs.utils import get_build_timestamp, get_relative_url, normalize_url, w
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .cache import LoadCache, WardCache, ward_key
+from .cache import LoadCache, PageStore, WardCache, ward_key
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
@@ -579,15 +579,28 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 self.shells[page.src_uri] = shell
                 filled.append((page, shell))
         site_url = config.site_url
+        store = (
+            PageStore(self._path(config, self.config.cache_dir) / ".pages")
+            if self.config.cache_dir
+            else None
+        )
+        # A second early: file times come from a coarser clock than time.time().
+        started = time.time() - 1.0
 
         def write(index: int) -> None:
             page, shell = filled[index]
             output = shell.fill(_shell_values(page, site_url))
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.dest)
+            content = output.encode("utf-8", errors="xmlcharrefreplace")
+            if store is not None:
+                store.place(content, page.dest)  # a link to the same page of the last build
+            else:
+                write_file(content, page.dest)
 
         # Writing 10,000 files is most of this: the workers share it (forked, see
         # parallel.for_each; never under `mkdocs serve`, which has no pages aside).
         for_each(len(filled), write, self.config.processes or default_processes())
+        if store is not None and not self.config.data_wards:
+            store.prune(started)  # a preview of some wards keeps the others' pages
 
     def _render_aside(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import load, parallel
-from site_builder.cache import LoadCache, WardCache, code_version, ward_key
+from site_builder.cache import LoadCache, PageStore, WardCache, code_version, ward_key
 from site_builder.computed import ComputedWard
 from site_builder.errors import DataErrors
 from site_builder.generate import compute
@@ -225,3 +226,21 @@ def test_downloads_are_shared_with_the_cache_and_an_edited_one_is_rendered_again
     [fresh] = render_wards(wards, tmp_path / "d", "")
     assert again == fresh
     assert _files(tmp_path / "c") == _files(tmp_path / "d")
+
+
+def test_page_store_links_the_same_bytes_and_prunes_the_unused(tmp_path: Path) -> None:
+    store = PageStore(tmp_path / "pages")
+    first, second = str(tmp_path / "a" / "x" / "index.html"), str(tmp_path / "b" / "index.html")
+    store.place(b"<p>one</p>", first)
+    store.place(b"<p>one</p>", second)
+    assert Path(second).samefile(first)  # one copy on disk
+    # Another tool rewrites the first site's file in place: the store is not trusted.
+    Path(first).write_bytes(b"<p>two</p>")
+    third = str(tmp_path / "c" / "index.html")
+    store.place(b"<p>one</p>", third)
+    assert Path(third).read_bytes() == b"<p>one</p>"
+    # Pages not placed since a moment are removed; a page placed after it is kept.
+    since = time.time() + 5
+    assert store.prune(since) == 1
+    assert not list((tmp_path / "pages").glob("*/*"))
+    assert Path(third).read_bytes() == b"<p>one</p>"  # the site keeps its file

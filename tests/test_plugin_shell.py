@@ -157,3 +157,21 @@ def test_staged_downloads_are_linked_not_copied(tmp_path: Path) -> None:
     assert Path(file.abs_dest_path).samefile(staged)
     file.copy_file()  # again (mkdocs serve rebuilds into the same folder)
     assert Path(file.abs_dest_path).read_text(encoding="utf-8") == "a,b\n"
+
+
+def test_a_rebuild_links_the_pages_written_aside_from_the_page_store(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    _build(tmp_path / "one", REAL_DATA, None, cache_dir=cache)
+    plugin = _build(tmp_path / "two", REAL_DATA, None, cache_dir=cache)
+    aside = [Path(page.dest) for pages in plugin.direct.values() for page in pages]
+    # One copy on disk: the store's, the first site's and the second site's file.
+    one = [tmp_path / "one" / path.relative_to(tmp_path / "two") for path in aside]
+    assert aside and all(
+        a.samefile(b) and a.stat().st_nlink == 3 for a, b in zip(aside, one, strict=True)
+    )
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    # Without a cache folder the pages are plain files.
+    plugin = _build(tmp_path / "three", REAL_DATA, None)
+    assert all(
+        Path(page.dest).stat().st_nlink == 1 for page in plugin.direct[next(iter(plugin.direct))]
+    )
