@@ -696,6 +696,14 @@ def phases(size: int, keep: bool, warm: bool = False) -> None:
             for name in _ON_CONFIG_STEPS:
                 timers.wrap(plugin, name, f"on_config: {name}")
             timers.wrap(plugin, "home_section", "on_page_markdown: home_section")
+            owner = getattr(plugin, "CommitmentsPlugin", None)
+            for name, label in (
+                ("_make_shells", "on_env: _make_shells"),
+                ("_write_direct", "on_env: _write_direct (pages written aside)"),
+                ("_write_sitemap", "on_post_build: _write_sitemap"),
+            ):
+                timers.wrap(owner, name, label)
+            timers.wrap(plugin, "build_search_index", "on_post_build: build_search_index")
             # MkDocs holds bound plugin methods: time the events through the collection.
             timers.wrap(PluginCollection, "on_config", "on_config (whole event)")
             timers.wrap(PluginCollection, "on_files", "on_files: File.generated")
@@ -732,6 +740,12 @@ def phases(size: int, keep: bool, warm: bool = False) -> None:
         "on_config: render_wards",
         "on_config: write_site_archive",
     ]
+    nested += [
+        "on_env: _make_shells",
+        "on_env: _write_direct (pages written aside)",
+        "on_post_build: _write_sitemap",
+        "on_post_build: build_search_index",
+    ]
     inside = {label: got.pop(label) for label in nested if label in got}
     measured = sum(got.values())
     print(f"pages={pages} seconds={wall:.1f} cpu_seconds={cpu:.1f} site_mb={site_mb:.1f}")
@@ -740,7 +754,7 @@ def phases(size: int, keep: bool, warm: bool = False) -> None:
     for label, seconds in sorted(got.items(), key=lambda kv: -kv[1]):
         print(f"  {seconds:7.2f} {100 * seconds / cpu:5.1f}% {walls[label]:7.2f}  {label}")
     print(f"  {cpu - measured:7.2f} {100 * (cpu - measured) / cpu:5.1f}%  {'':7}  everything else")
-    print("Inside on_config (already counted above):")
+    print("Inside on_config, on_env and on_post_build (already counted above):")
     for label, seconds in inside.items():
         print(f"  {seconds:7.2f} {100 * seconds / cpu:5.1f}% {walls[label]:7.2f}  {label}")
     gc_total = sum(timers.gc_seconds.values())

@@ -412,18 +412,17 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         # a few blank lines for any page with a meta, which would change the page.
         alternate = page.meta.get("alternate", self.alternates.get(page.file.src_uri))
         extra["sb_alternate"] = alternate
-        # The links to the other language, made here rather than in the template so that
-        # a theme shell can take them as values (`_shell_values`).
-        links = page.meta.get(_SHELL_LINKS) or (
-            _language_links(page, str(alternate), config.site_url) if alternate is not None else {}
-        )
+        # The links to the other language and to the page's feed, made here rather than
+        # in the template so that a theme shell can take them as values (`_shell_values`).
+        links = page.meta.get(_SHELL_LINKS) or _links(page, config.site_url, alternate)
+        extra["sb_feed_href"] = links.get("feed_href")
         extra["sb_alternate_href"] = links.get("alternate_href")
         extra["sb_hreflang"] = (
             [
                 (lang, links["hreflang_here"]),
                 ("vi" if lang == "en" else "en", links["hreflang_other"]),
             ]
-            if links
+            if "hreflang_here" in links
             else []
         )
         if lang == "en":
@@ -867,15 +866,29 @@ def _shell_values(page: _Shaped, site_url: str | None) -> dict[str, str]:
     values = {"title": str(page.meta["title"]), "content": page.content or ""}
     if page.canonical_url:
         values["canonical"] = page.canonical_url
-    alternate = page.meta.get("alternate")
-    if alternate is not None:
-        values.update(_language_links(page, str(alternate), site_url))
+    values.update(_links(page, site_url))
     return values
 
 
-# A page's meta key for its language links while its shell is made (`_render_page`).
-_SHELL_LINKS = "_sb_language_links"
-_LINK_FIELDS = ("alternate_href", "hreflang_here", "hreflang_other")
+# A page's meta key for its links while its shell is made (`_render_page`).
+_SHELL_LINKS = "_sb_links"
+_LINK_FIELDS = ("feed_href", "alternate_href", "hreflang_here", "hreflang_other")
+
+
+def _links(page: _Shaped, site_url: str | None, alternate: object = None) -> dict[str, str]:
+    """The page's feed link and its language links (`_language_links`), those it has.
+
+    The feed link is relative, as the theme's `url` filter would make it. `alternate`:
+    the page in the other language, when not in its metadata (hand-written pages).
+    """
+    links: dict[str, str] = {}
+    feed = page.meta.get("feed")
+    if feed:
+        links["feed_href"] = normalize_url(str(feed), cast(Page, page))
+    alternate = page.meta.get("alternate", alternate)
+    if alternate is not None:
+        links.update(_language_links(page, str(alternate), site_url))
+    return links
 
 
 def _language_links(page: _Shaped, alternate: str, site_url: str | None) -> dict[str, str]:
@@ -901,7 +914,7 @@ def _top(url: str) -> str:
 def _shape(page: _Shaped, others: set[str]) -> tuple[object, ...]:
     """What the theme sees of a generated page besides `_shell_values`.
 
-    Its depth (every relative link), its feed link, its metadata keys and flags, and
+    Its depth (every relative link), whether it has a feed, its metadata keys and flags, and
     whether it has a canonical address. Links made relative to the page are shorter
     when they share its first folder, so that folder is part of the shape when another
     file (a hand-written page, a theme asset) lives under it.
@@ -910,7 +923,7 @@ def _shape(page: _Shaped, others: set[str]) -> tuple[object, ...]:
     feed = meta.get("feed")
     return (
         get_relative_url(".", page.url),
-        get_relative_url(str(feed), page.url) if feed else None,
+        bool(feed),
         tuple(sorted(meta)),
         bool(meta.get("kind")),
         bool(meta.get("search_exclude")),
@@ -934,8 +947,8 @@ def _render_page(
     """
     saved = (page.meta, page.content, page.canonical_url)
     page.meta = {**page.meta, "title": values["title"]}
-    if "alternate_href" in values:
-        page.meta[_SHELL_LINKS] = {k: values[k] for k in _LINK_FIELDS}
+    if any(k in values for k in _LINK_FIELDS):
+        page.meta[_SHELL_LINKS] = {k: values[k] for k in _LINK_FIELDS if k in values}
     page.content = values["content"]
     if "canonical" in values:
         page.canonical_url = values["canonical"]
