@@ -29,6 +29,7 @@ Conventions, stated once (also in content/du-lieu.md):
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import zipfile
@@ -98,6 +99,36 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[Row]) -> bytes:
 def json_bytes(value: Any) -> bytes:
     """Readable, stable JSON (keys in insertion order, non-ASCII kept)."""
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def file_digests(folder: Path, paths: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """Size and SHA-256 of files under `folder`, for `write_site_archive(described=...)`."""
+    digests = {}
+    for path in paths:
+        content = (folder / path).read_bytes()
+        digests[path] = (len(content), hashlib.sha256(content).hexdigest())
+    return digests
+
+
+# Stands for the list of wards in the site JSON until the wards' own text is put in.
+_WARDS_SLOT = "\ue000wards\ue001"
+
+
+def site_json_bytes(head: Mapping[str, Any], wards: Sequence[bytes]) -> bytes:
+    """`json_bytes({**head, "wards": [...]})` from each ward's own JSON file, unparsed.
+
+    Reading a province's ward files back and serialising them again was most of the
+    site files' time (the indented encoder is pure Python). With `indent=1`, a ward
+    nested in the list is its own text with two more spaces on every line after the
+    first (JSON text holds no raw newline inside a string), so it is put in as text;
+    tests/test_downloads.py checks it against the encoder on the real data.
+    """
+    outer = json_bytes({**head, "wards": _WARDS_SLOT})
+    slot = json.dumps(_WARDS_SLOT, ensure_ascii=False).encode("utf-8")
+    if not wards:
+        return outer.replace(slot, b"[]", 1)
+    nested = [b"\n".join(b"  " + line for line in w.rstrip(b"\n").split(b"\n")) for w in wards]
+    return outer.replace(slot, b"[\n" + b",\n".join(nested) + b"\n ]", 1)
 
 
 def _dump(model: Any) -> Any:
@@ -799,6 +830,7 @@ def write_site_archive(
     as_of: date | None,
     site_url: str = "",
     ward_paths: Iterable[str] = (),
+    described: Mapping[str, tuple[int, str]] | None = None,
 ) -> dict[str, int]:
     """Write the site's own files and the site ZIP; their sizes by path.
 
@@ -817,15 +849,15 @@ def write_site_archive(
     own = {**schemas, **metadata.schema_files()}
     sizes = {path: _put(folder, path, content) for path, content in own.items()}
     as_of_text = as_of.isoformat() if as_of else ""
-    ward_json = {w: folder / urls.ward_data(w, None, "json") for w in ward_ids}
-    site_json = json_bytes(
+    ward_json = [(folder / urls.ward_data(w, None, "json")).read_bytes() for w in ward_ids]
+    site_json = site_json_bytes(
         {
             "format": "cam-ket-phuong/site",
             "format_version": FORMAT_VERSION,
             "as_of": as_of_text,
             "site_url": site_url or None,
-            "wards": [json.loads(ward_json[w].read_bytes()) for w in ward_ids],
-        }
+        },
+        ward_json,
     )
     sizes[urls.site_data("json")] = _put(folder, urls.site_data("json"), site_json)
     licence = metadata.licence_text(as_of, site_url)
@@ -851,12 +883,16 @@ def write_site_archive(
         for name, content in metadata.metadata_files(zipped, as_of, site_url).items():
             add_entry(archive, name, content)
     sizes[urls.site_data("zip")] = zip_path.stat().st_size
-    # The site's own description: every download, each read back once for its hash.
-    described = [
-        metadata.Described.of(path, (folder / path).read_bytes())
+    # The site's own description: every download, each read back once for its hash
+    # unless `described` (the workers, the cache: `file_digests`) knows it.
+    known = described or {}
+    files = [
+        metadata.Described(path, *known[path])
+        if path in known
+        else metadata.Described.of(path, (folder / path).read_bytes())
         for path in sorted({*ward_paths, *sizes})
     ]
-    for name, content in metadata.metadata_files(described, as_of, site_url).items():
+    for name, content in metadata.metadata_files(files, as_of, site_url).items():
         sizes[name] = _put(folder, name, content)
     return sizes
 

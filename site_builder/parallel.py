@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .cache import WardCache
 from .computed import ComputedWard
-from .downloads import write_ward_files
+from .downloads import file_digests, write_ward_files
 from .generate import GeneratedPage, bilingual_ward_pages, ward_pages, ward_static_files
 
 # Below this many wards a pool costs more than it saves (measured: starting two forked
@@ -37,6 +37,8 @@ class WardOutput:
     pages: list[GeneratedPage]
     download_sizes: dict[str, int]
     static_files: dict[str, str] = field(default_factory=dict)  # embed pages: path -> HTML
+    # Size and SHA-256 of each download, for the site's metadata (no reading back).
+    download_digests: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 # What forked workers inherit: set just before the pool starts, cleared after.
@@ -50,11 +52,12 @@ def _render(
     computed: ComputedWard, folder: Path | None, site_url: str, bilingual: bool
 ) -> WardOutput:
     sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
+    digests = file_digests(folder, sizes) if folder is not None else {}
     if bilingual:
         pages = bilingual_ward_pages(computed, site_url)
     else:
         pages = list(ward_pages(computed, site_url))
-    return WardOutput(pages, sizes, ward_static_files(computed))
+    return WardOutput(pages, sizes, ward_static_files(computed), digests)
 
 
 def _one(index: int) -> WardOutput:

@@ -276,6 +276,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 self.as_of,
                 site_url,
                 ward_paths=list(self.download_sizes),
+                described={k: v for o in outputs for k, v in o.download_digests.items()},
             )
         )
 

@@ -11,15 +11,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_builder import cli
+from site_builder import cli, urls
 from site_builder.computed import ComputedWard, compute_ward
 from site_builder.downloads import (
     PROJECT_DATA_COLUMNS,
     TARGET_DATA_COLUMNS,
     WARD_TARGET_COLUMNS,
     csv_bytes,
+    json_bytes,
     schema_files,
+    site_json_bytes,
     write_site_files,
+    write_ward_files,
 )
 from site_builder.history import LastUpdated
 from site_builder.load import Dataset, load_dataset
@@ -310,3 +313,16 @@ def test_downloads_page_lists_every_file_with_its_size(fixture_site: Path) -> No
         assert target.is_file() or (target / "index.html").is_file(), href
     assert "cam-ket-phuong.zip" in " ".join(hrefs) and "../schema/v1/targets.schema.json" in hrefs
     assert "KB" in section.get_text()
+
+
+def test_site_json_is_the_encoders_output_from_the_wards_own_text(tmp_path: Path) -> None:
+    # The site JSON puts each ward's JSON file in as text: the same bytes as parsing
+    # them all and encoding the whole again, on the real data (and with no ward).
+    texts = []
+    for ward in load_dataset(REPO_ROOT / "data").wards:
+        write_ward_files(compute_ward(ward, AS_OF), tmp_path, "https://example.org/")
+        texts.append((tmp_path / urls.ward_data(ward.ward.id, None, "json")).read_bytes())
+    head = {"format": "x", "as_of": "2026-06-30", "site_url": None}
+    expected = json_bytes({**head, "wards": [json.loads(t) for t in texts]})
+    assert len(texts) >= 3 and site_json_bytes(head, texts) == expected
+    assert site_json_bytes(head, []) == json_bytes({**head, "wards": []})
