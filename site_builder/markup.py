@@ -8,6 +8,8 @@ an event handler. The result is marked safe only after sanitising.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown as md
 import nh3
 from markupsafe import Markup
@@ -17,9 +19,18 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+# One converter for the process, reset before each note: making a Markdown instance
+# (its registries of processors) cost more than converting a short note.
+_CONVERTER = md.Markdown(extensions=[], output_format="html")
+
+
+@lru_cache(maxsize=4096)
 def note_html(text: str) -> Markup:
-    """Markdown of a note, converted and sanitised."""
-    converted = md.markdown(text, extensions=[], output_format="html")
+    """Markdown of a note, converted and sanitised.
+
+    Cached: a note is printed on several pages and in both languages.
+    """
+    converted = _CONVERTER.reset().convert(text)
     cleaned = nh3.clean(
         converted,
         tags=_ALLOWED_TAGS,
