@@ -15,7 +15,8 @@ Sequence of a build:
   front matter or Markdown to process).
 - `on_env`: give theme templates the label table (`sb_t`); render Material's page once
   per shape of generated page with placeholders (shell.py) and give those pages a
-  one-line template that fills the shell (not under `mkdocs serve`).
+  one-line template that fills the shell, and write the other generated pages of
+  each shape filled into it (`_direct_pages`).
 - `on_page_markdown`: escape generated titles (Material prints `page.title` raw in
   `<title>` and the header: MkDocs renders theme templates without autoescaping);
   a generated page has no Markdown to convert (its body is finished HTML, which
@@ -333,11 +334,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         So the first page of each shape stays a MkDocs page (its shell is made from it
         in `on_env`) and the others are kept aside, filled into that shell and written
         in `on_env`, and listed in `sitemap.xml` in `on_post_build`: the same files, the
-        same bytes. Not done under `mkdocs serve`, with `page_shell: false`, without
-        directory URLs, or when another plugin handles page events (it would miss them).
+        same bytes. Not done with `page_shell: false`, without directory URLs, or when
+        another plugin handles page events (it would miss them).
         """
         self.direct, self.representatives = {}, {}
-        if not self.config.page_shell or self.serving or not config.use_directory_urls:
+        if not self.config.page_shell or not config.use_directory_urls:
             return set()
         if _other_page_handlers(config, self):
             log.info("another plugin handles page events: every page goes through MkDocs")
@@ -472,8 +473,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         env.globals["sb_memo"] = _Memo()
         self.shells = {}
         self.site_url = config.site_url
-        # Under `mkdocs serve` pages are few and rebuilt one by one: the normal pipeline.
-        if self.config.page_shell and not self.serving and self.nav is not None:
+        if self.config.page_shell and self.nav is not None:
             env.globals["sb_shell"] = self._fill
             env.loader = ChoiceLoader(
                 [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"}), env.loader]
@@ -597,8 +597,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 write_file(content, page.dest)
 
         # Writing 10,000 files is most of this: the workers share it (forked, see
-        # parallel.for_each; never under `mkdocs serve`, which has no pages aside).
-        for_each(len(filled), write, self.config.processes or default_processes())
+        # parallel.for_each; not under `mkdocs serve`, whose threads forbid forking).
+        processes = 1 if self.serving else (self.config.processes or default_processes())
+        for_each(len(filled), write, processes)
         if store is not None and not self.config.data_wards:
             store.prune(started)  # a preview of some wards keeps the others' pages
 

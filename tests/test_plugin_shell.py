@@ -44,7 +44,8 @@ def _build(
     plugin = config.plugins["commitments"]
     assert isinstance(plugin, CommitmentsPlugin)
     plugin.serving = serving
-    build(config)
+    # As `mkdocs serve` calls it (drafts included; none here).
+    build(config, serve_url="http://127.0.0.1:8000/" if serving else None)
     return plugin
 
 
@@ -115,10 +116,13 @@ def test_generated_pages_convert_no_markdown(
     )
 
 
-def test_no_shell_under_mkdocs_serve(tmp_path: Path) -> None:
-    # `mkdocs serve` renders pages through the normal pipeline (documented fallback).
-    plugin = _build(tmp_path / "serve", FIXTURE_DATA, None, serving=True)
-    assert plugin.bodies and plugin.shells == {}
+def test_mkdocs_serve_fills_shells_in_this_process_with_the_same_pages(tmp_path: Path) -> None:
+    # `mkdocs serve` has threads: no forked workers, but the same shells and pages
+    # written aside (a one-ward edit is previewed in about a second).
+    plugin = _build(tmp_path / "serve", FIXTURE_DATA, None, serving=True, **ENGLISH_OPTIONS)
+    assert plugin.bodies and set(plugin.shells) == set(plugin.bodies) and plugin.direct
+    _build(tmp_path / "normal", FIXTURE_DATA, None, page_shell=False, **ENGLISH_OPTIONS)
+    assert _files(tmp_path / "serve") == _files(tmp_path / "normal")
 
 
 def test_the_shell_template_prints_only_the_filled_shell(tmp_path: Path) -> None:
