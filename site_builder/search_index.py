@@ -114,6 +114,22 @@ def html_files(site_dir: Path) -> list[str]:
     )
 
 
+# Pagefind indexes only the pages holding this attribute once any page does.
+_BODY_MARK = b"data-pagefind-body"
+
+
+def indexed_files(site_dir: Path) -> list[str]:
+    """The HTML files Pagefind will index: those with `data-pagefind-body`.
+
+    Pagefind leaves out the others (embeds, the reports: 40 % of a province's files)
+    once any page has the attribute, after reading and parsing them; they are not sent.
+    A site with no such page is sent whole (Pagefind then indexes every page).
+    """
+    files = html_files(site_dir)
+    marked = [path for path in files if _BODY_MARK in (site_dir / path).read_bytes()]
+    return marked or files
+
+
 def plan_parts(
     files: Sequence[str], part_pages: int = PART_PAGES, wards: Collection[str] | None = None
 ) -> list[list[str]]:
@@ -205,7 +221,7 @@ def build_search_index(
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    parts = plan_parts(html_files(site_dir), part_pages, wards)
+    parts = plan_parts(indexed_files(site_dir), part_pages, wards)
     if not parts:
         raise SearchIndexError(f"Pagefind: no HTML page in {site_dir}")
     jobs = list(enumerate(parts, start=1))

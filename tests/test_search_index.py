@@ -16,6 +16,7 @@ from site_builder.search_index import (
     build_search_index,
     describe,
     html_files,
+    indexed_files,
     part_folder,
     plan_parts,
 )
@@ -101,7 +102,8 @@ def test_index_in_parts(tmp_path: Path) -> None:
     parts = build_search_index(tmp_path, part_pages=4, processes=2)
 
     assert [part.folder for part in parts] == [part_folder(n) for n in (1, 2, 3)]
-    assert [(part.pages, part.indexed) for part in parts] == [(2, 1), (3, 3), (3, 3)]  # no 404
+    # The 404 page has no data-pagefind-body: Pagefind would leave it out; it is not sent.
+    assert [(part.pages, part.indexed) for part in parts] == [(1, 1), (3, 3), (3, 3)]
     bundle = tmp_path / BUNDLE
     assert json.loads((bundle / PARTS_FILE).read_text()) == ["part-2/", "part-3/"]
     assert not (bundle / "stale.txt").exists()
@@ -201,3 +203,15 @@ def test_a_missing_binary_is_a_clear_error(tmp_path: Path) -> None:
     write_site(tmp_path, {"kien-an": 1})
     with pytest.raises(SearchIndexError, match="could not start"):
         build_search_index(tmp_path, tmp_path / "no-such-pagefind")
+
+
+def test_only_pages_pagefind_indexes_are_sent(tmp_path: Path) -> None:
+    write_site(tmp_path, {"kien-an": 2})
+    assert "404.html" in html_files(tmp_path) and "404.html" not in indexed_files(tmp_path)
+    assert len(indexed_files(tmp_path)) == len(html_files(tmp_path)) - 1
+    # A site without the attribute anywhere is sent whole (Pagefind indexes every page).
+    bare = tmp_path / "bare"
+    (bare / "a").mkdir(parents=True)
+    (bare / "a" / "index.html").write_text("<html><body><h1>A</h1></body></html>")
+    (bare / "index.html").write_text("<html><body><h1>Home</h1></body></html>")
+    assert indexed_files(bare) == html_files(bare) == ["a/index.html", "index.html"]
