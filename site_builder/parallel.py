@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,37 +112,3 @@ def render_wards(
             return list(pool.map(_one, range(len(wards)), chunksize=chunk))
     finally:
         _JOB = None
-
-
-# The work of `for_each`, inherited by its forked workers.
-_TASK: Callable[[int], None] | None = None
-
-
-def _run_range(bounds: tuple[int, int]) -> None:
-    assert _TASK is not None
-    for index in range(*bounds):
-        _TASK(index)
-
-
-def for_each(count: int, task: Callable[[int], None], processes: int = 1, least: int = 500) -> None:
-    """`task(i)` for every i < count, on up to `processes` forked workers.
-
-    For work whose result is a side effect (files written): the workers inherit `task`
-    and what it reads, and return nothing. An exception in a worker is raised here.
-    Without fork, or with fewer than `least` items per worker, it runs in this process.
-    """
-    global _TASK
-    processes = min(processes, count // max(1, least))
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for index in range(count):
-            task(index)
-        return
-    pieces = processes * 4
-    bounds = [(count * i // pieces, count * (i + 1) // pieces) for i in range(pieces)]
-    _TASK = task
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
-            list(pool.map(_run_range, bounds))
-    finally:
-        _TASK = None

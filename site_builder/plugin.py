@@ -65,6 +65,7 @@ from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
 from .feeds import feed_files
+from .forking import for_each
 from .generate import (
     GeneratedPage,
     compute,
@@ -77,7 +78,7 @@ from .generate import (
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
 from .load import load_dataset
-from .parallel import default_processes, for_each, render_wards
+from .parallel import default_processes, render_wards
 from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
 from .shell import Shell, fillable, make_shell
@@ -169,6 +170,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """Remember whether `mkdocs serve` runs us (it has threads: no forked workers)."""
         self.serving = command == "serve"
 
+    def _processes(self) -> int:
+        """Forked workers to use: 1 under `mkdocs serve`, whose threads forbid forking."""
+        return 1 if self.serving else (self.config.processes or default_processes())
+
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return (Path(config.config_file_path).parent / option).resolve()
 
@@ -189,7 +194,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             else None
         )
         try:
-            dataset = load_dataset(data_dir, self.config.data_wards or None, loaded)
+            dataset = load_dataset(
+                data_dir, self.config.data_wards or None, loaded, self._processes()
+            )
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         # One pass over the git history dates every data file (history.py).
@@ -241,8 +248,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             # from scanning it again and again (7 % of a province build's CPU time), and
             # forked workers from copying the pages the collector would touch.
             gc.freeze()
-        # Forked workers under `mkdocs serve` would copy its running threads' state.
-        processes = 1 if self.serving else (self.config.processes or default_processes())
+        processes = self._processes()
         cache: WardCache | None = None
         keys: list[str] | None = None
         if self.config.cache_dir:
@@ -598,8 +604,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
         # Writing 10,000 files is most of this: the workers share it (forked, see
         # parallel.for_each; not under `mkdocs serve`, whose threads forbid forking).
-        processes = 1 if self.serving else (self.config.processes or default_processes())
-        for_each(len(filled), write, processes)
+        for_each(len(filled), write, self._processes())
         if store is not None and not self.config.data_wards:
             store.prune(started)  # a preview of some wards keeps the others' pages
 

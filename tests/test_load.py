@@ -8,12 +8,13 @@ the previous site untouched and prints no traceback.
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from site_builder import cli
+from site_builder import cli, load
 from site_builder.errors import CODES, DataErrors
 from site_builder.load import load_dataset
 
@@ -456,3 +457,27 @@ def test_real_indicator_codes_are_shared_by_two_wards_at_least() -> None:
         walk(ward.ward.id, ward.targets)
     assert set(wards_of) == {i.code for i in dataset.indicators}
     assert all(len(w) >= 2 for w in wards_of.values()), wards_of
+
+
+def test_forked_workers_load_the_same_wards_and_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load, "_LEAST_WARDS", 1)  # fork even for the four real wards
+    real = Path(__file__).resolve().parents[1] / "data"
+    one, two = load_dataset(real, processes=1), load_dataset(real, processes=2)
+    assert two == one and len(two.wards) >= 4
+    assert all(w.indicators is two.indicators for w in two.wards)
+    # The same errors, in the same order, from workers: copies in folders whose name is
+    # not the ward's id, and a ward with a broken file.
+    data = tmp_path / "data"
+    shutil.copytree(real, data)
+    first = sorted((data / "wards").iterdir())[0]
+    for n in range(3):
+        shutil.copytree(first, data / "wards" / f"ban-sao-{n}")
+    (first / "targets.yaml").write_text("targets: [\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as serial:
+        load_dataset(data, processes=1)
+    with pytest.raises(DataErrors) as forked:
+        load_dataset(data, processes=2)
+    assert forked.value.report() == serial.value.report()
+    assert "targets.yaml" in serial.value.report()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import parallel
+from site_builder import forking, parallel
 from site_builder.computed import ComputedWard
 from site_builder.generate import compute, generate_pages
 from site_builder.load import load_dataset
@@ -68,7 +68,7 @@ def test_for_each_runs_every_item_once_in_workers(tmp_path: Path) -> None:
     def task(index: int) -> None:
         (tmp_path / f"{index}.txt").write_text(str(os.getpid()), encoding="utf-8")
 
-    parallel.for_each(40, task, processes=2, least=10)
+    forking.for_each(40, task, processes=2, least=10)
     written = sorted(int(p.stem) for p in tmp_path.glob("*.txt"))
     assert written == list(range(40))
     pids = {p.read_text(encoding="utf-8") for p in tmp_path.glob("*.txt")}
@@ -81,4 +81,4 @@ def test_for_each_raises_a_workers_error() -> None:
             raise ValueError("item 7")
 
     with pytest.raises(ValueError, match="item 7"):
-        parallel.for_each(40, task, processes=2, least=10)
+        forking.for_each(40, task, processes=2, least=10)
