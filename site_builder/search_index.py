@@ -442,7 +442,8 @@ class _Service:
         message = {"message_id": self._next_id, "payload": payload}
         assert self.process.stdin is not None
         try:
-            self.process.stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
+            data = json.dumps(message, ensure_ascii=False).encode("utf-8")
+            self.process.stdin.write(base64.b64encode(data) + b",")
             self.process.stdin.flush()
         except BrokenPipeError:
             raise SearchIndexError(f"Pagefind stopped: {self._stderr()}") from None
