@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 import site_builder.plugin as plugin_module
@@ -179,3 +180,37 @@ def test_a_rebuild_links_the_pages_written_aside_from_the_page_store(tmp_path: P
     assert all(
         Path(page.dest).stat().st_nlink == 1 for page in plugin.direct[next(iter(plugin.direct))]
     )
+
+
+class _Counting(BasePlugin):  # type: ignore[type-arg]
+    """Another plugin with a page event: it must see every page."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def on_post_page(self, output: str, page: Page, config: object) -> str:
+        self.seen.append(page.file.src_uri)
+        return output
+
+
+def test_another_plugins_page_events_see_every_generated_page(tmp_path: Path) -> None:
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"),
+        site_dir=str(tmp_path / "site"),
+        plugins={
+            "commitments": {
+                "data_dir": str(FIXTURE_DATA),
+                "data_as_of": AS_OF,
+                "search_index": False,
+                "cache_dir": "",
+            }
+        },
+    )
+    counting = _Counting()
+    config.plugins["counting"] = counting
+    build(config)
+    plugin = config.plugins["commitments"]
+    assert isinstance(plugin, CommitmentsPlugin)
+    # No page written aside: MkDocs builds them all (still from their shells).
+    assert plugin.direct == {} and set(plugin.bodies) <= set(counting.seen)
+    assert set(plugin.shells) == set(plugin.bodies)
