@@ -129,24 +129,27 @@ class WardCache:
         return (self._entry(ward_id, key) / "output.pickle").is_file()
 
     def restore(self, ward_id: str, key: str, downloads: Path | None) -> WardOutput | None:
-        """The stored output, its downloads copied under `downloads`; None when absent."""
+        """The stored output, or None when absent or damaged.
+
+        With `downloads` (the folder a fresh render would write them to), the output's
+        `files_dir` is the entry's folder of downloads, each checked for its size: the
+        site links them from there, nothing is copied.
+        """
         entry = self._entry(ward_id, key)
         try:
             output: WardOutput = pickle.loads((entry / "output.pickle").read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             return None
-        if downloads is not None:
-            stored = entry / "files"
-            for path, size in output.download_sizes.items():
-                target = downloads / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    if (stored / path).stat().st_size != size:
-                        return None  # an entry changed in place: render the ward again
-                    _link_or_copy(stored / path, target)
-                except OSError:
-                    return None  # an entry damaged by hand: render the ward again
-        return output
+        if downloads is None:
+            return output
+        stored = entry / "files"
+        for path, size in output.download_sizes.items():
+            try:
+                if (stored / path).stat().st_size != size:
+                    return None  # an entry changed in place: render the ward again
+            except OSError:
+                return None  # an entry damaged by hand: render the ward again
+        return dataclasses.replace(output, files_dir=str(stored))
 
     def store(self, ward_id: str, key: str, output: WardOutput, downloads: Path | None) -> None:
         """Keep this ward's output and downloads; drop its older entries."""

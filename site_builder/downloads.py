@@ -831,6 +831,7 @@ def write_site_archive(
     site_url: str = "",
     ward_paths: Iterable[str] = (),
     described: Mapping[str, tuple[int, str]] | None = None,
+    sources: Mapping[str, Path] | None = None,
 ) -> dict[str, int]:
     """Write the site's own files and the site ZIP; their sizes by path.
 
@@ -842,14 +843,20 @@ def write_site_archive(
 
     The ZIP is written as it grows and the ward files are read back one at a time, so
     memory never holds a province's downloads (≈ 2 GB at 12,000 pages when it did).
+    `sources` gives the file of a ward's download kept elsewhere (a cache entry);
+    `described` the size and hash of those already known.
     """
     # Imported here: metadata.py describes this module's columns.
     from . import metadata
 
+    def ward_file(path: str) -> bytes:
+        """A ward's download: where `sources` says (a cache entry), else under `folder`."""
+        return (sources or {}).get(path, folder / path).read_bytes()
+
     own = {**schemas, **metadata.schema_files()}
     sizes = {path: _put(folder, path, content) for path, content in own.items()}
     as_of_text = as_of.isoformat() if as_of else ""
-    ward_json = [(folder / urls.ward_data(w, None, "json")).read_bytes() for w in ward_ids]
+    ward_json = [ward_file(urls.ward_data(w, None, "json")) for w in ward_ids]
     site_json = site_json_bytes(
         {
             "format": "cam-ket-phuong/site",
@@ -879,7 +886,7 @@ def write_site_archive(
         for ward_id in ward_ids:
             for part, extension in _ZIPPED_WARD_FILES:
                 path = urls.ward_data(ward_id, part, extension)
-                add(f"{ward_id}/{Path(path).name}", (folder / path).read_bytes())
+                add(f"{ward_id}/{Path(path).name}", ward_file(path))
         for name, content in metadata.metadata_files(zipped, as_of, site_url).items():
             add_entry(archive, name, content)
     sizes[urls.site_data("zip")] = zip_path.stat().st_size
@@ -889,7 +896,7 @@ def write_site_archive(
     files = [
         metadata.Described(path, *known[path])
         if path in known
-        else metadata.Described.of(path, (folder / path).read_bytes())
+        else metadata.Described.of(path, ward_file(path))
         for path in sorted({*ward_paths, *sizes})
     ]
     for name, content in metadata.metadata_files(files, as_of, site_url).items():

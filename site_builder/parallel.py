@@ -39,6 +39,9 @@ class WardOutput:
     static_files: dict[str, str] = field(default_factory=dict)  # embed pages: path -> HTML
     # Size and SHA-256 of each download, for the site's metadata (no reading back).
     download_digests: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # Where the downloads are: "" for the folder they were written to, or the cache
+    # entry's folder when the ward came from the cache (`WardCache.restore`).
+    files_dir: str = ""
 
 
 # What forked workers inherit: set just before the pool starts, cleared after.
@@ -66,11 +69,8 @@ def _one(index: int) -> WardOutput:
     computed = wards[index]
     if cache is None or keys is None:
         return _render(computed, folder, site_url, bilingual)
-    ward_id, key = computed.ward.ward.id, keys[index]
-    output = cache.restore(ward_id, key, folder)
-    if output is None:
-        output = _render(computed, folder, site_url, bilingual)
-        cache.store(ward_id, key, output, folder)
+    output = _render(computed, folder, site_url, bilingual)
+    cache.store(computed.ward.ward.id, keys[index], output, folder)
     return output
 
 
@@ -100,15 +100,26 @@ def render_wards(
     global _JOB
     if keys is not None and len(keys) != len(wards):
         raise ValueError("render_wards: one cache key per ward")
-    processes = min(processes, len(wards) // MIN_WARDS_PER_PROCESS)
+    # Stored wards come back here (reading their entry is cheaper than sending it back
+    # from a worker); the others are rendered, by the workers when there are enough.
+    outputs: list[WardOutput | None] = [None] * len(wards)
+    if cache is not None and keys is not None:
+        for index, computed in enumerate(wards):
+            outputs[index] = cache.restore(computed.ward.ward.id, keys[index], downloads)
+    missing = [index for index, output in enumerate(outputs) if output is None]
+    processes = min(processes, len(missing) // MIN_WARDS_PER_PROCESS)
     _JOB = (wards, downloads, site_url, cache, keys, bilingual)
     try:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [_one(i) for i in range(len(wards))]
-        context = multiprocessing.get_context("fork")
-        # Small chunks keep both workers busy to the end: wards differ in size.
-        chunk = max(1, len(wards) // (processes * 8))
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
-            return list(pool.map(_one, range(len(wards)), chunksize=chunk))
+            rendered = [_one(i) for i in missing]
+        else:
+            context = multiprocessing.get_context("fork")
+            # Small chunks keep both workers busy to the end: wards differ in size.
+            chunk = max(1, len(missing) // (processes * 8))
+            with ProcessPoolExecutor(processes, mp_context=context) as pool:
+                rendered = list(pool.map(_one, missing, chunksize=chunk))
     finally:
         _JOB = None
+    for index, output in zip(missing, rendered, strict=True):
+        outputs[index] = output
+    return [output for output in outputs if output is not None]

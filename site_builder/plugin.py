@@ -145,6 +145,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.pages: list[GeneratedPage] = []
         self.bodies: dict[str, str] = {}  # generated page's src_uri -> its HTML body
         self.download_sizes: dict[str, int] = {}  # open data: site path -> bytes
+        self.download_files: dict[str, Path] = {}  # a ward's downloads: site path -> file
         self.static_files: dict[str, str] = {}  # feeds and embed pages: site path -> text
         self.changes: list[DataChange] = []  # data commits, newest first (for the feeds)
         self.staging: tempfile.TemporaryDirectory[str] | None = None
@@ -272,6 +273,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.bodies = {page.src_uri: page.body for page in self.pages}
         self.page_wards = {page.src_uri: page.ward for page in self.pages}
         self.download_sizes = {k: v for o in outputs for k, v in o.download_sizes.items()}
+        # Where each download is: the staging folder, or the cache entry it came from.
+        self.download_files = {
+            path: Path(o.files_dir or staging) / path for o in outputs for path in o.download_sizes
+        }
         self.static_files = {k: v for o in outputs for k, v in o.static_files.items()}
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
@@ -284,6 +289,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 site_url,
                 ward_paths=list(self.download_sizes),
                 described={k: v for o in outputs for k, v in o.download_digests.items()},
+                sources=self.download_files,
             )
         )
 
@@ -327,7 +333,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             files.append(self._plotly_file(config))
         assert self.staging is not None  # made in on_config
         for path in self.download_sizes:
-            staged = Path(self.staging.name) / path
+            staged = self.download_files.get(path, Path(self.staging.name) / path)
             files.append(_StagedFile.generated(config, path, abs_src_path=str(staged)))
         return files
 
@@ -845,11 +851,11 @@ def _other_page_handlers(config: MkDocsConfig, plugin: object) -> bool:
 
 
 class _StagedFile(File):
-    """A download staged in the plugin's temporary folder: linked into the site, not copied.
+    """A download in the plugin's temporary folder or the cache: linked into the site.
 
-    The staged copy is removed at the end of the build, so the site's file is then the
-    only name of that data; a hard link saves reading and writing 24,000 files in a
-    province build. Where the temporary folder is on another file system, it is copied.
+    A hard link saves reading and writing 24,000 files in a province build; the files are
+    never written in place (cache.py). Where the source is on another file system, it is
+    copied.
     """
 
     def copy_file(self, dirty: bool = False) -> None:

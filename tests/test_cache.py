@@ -48,6 +48,21 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _downloads(outputs: list[parallel.WardOutput], folder: Path) -> dict[str, bytes]:
+    """Every ward's downloads, read where the output says they are (the folder or a
+    cache entry)."""
+    return {
+        path: (Path(o.files_dir or folder) / path).read_bytes()
+        for o in outputs
+        for path in o.download_sizes
+    }
+
+
+def _plain(outputs: list[parallel.WardOutput]) -> list[parallel.WardOutput]:
+    """The outputs without where their downloads are."""
+    return [replace(o, files_dir="") for o in outputs]
+
+
 def test_changing_one_wards_yaml_changes_only_its_key(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     before = {w.ward.ward.id: ward_key(w, "") for w in _computed(data)}
@@ -104,14 +119,16 @@ def test_only_the_changed_ward_is_rendered_again(
     rendered.clear()
     warm = run(tmp_path / "warm")
     assert rendered == []
-    assert warm == cold
-    assert _files(tmp_path / "warm") == _files(tmp_path / "cold")
+    assert _plain(warm) == cold
+    # The stored downloads are linked from the cache entry, not copied to the folder.
+    assert all(o.files_dir for o in warm) and not (tmp_path / "warm").exists()
+    assert _downloads(warm, tmp_path / "warm") == _downloads(cold, tmp_path / "cold")
 
     changed = ids[0]
     _edit_name(data, changed)
     again = run(tmp_path / "again")
     assert rendered == [changed]
-    assert again[1:] == cold[1:] and again[0] != cold[0]
+    assert _plain(again)[1:] == cold[1:] and again[0] != cold[0]
     # Only the newest entry of a ward is kept.
     assert len(list((tmp_path / "cache" / changed).iterdir())) == 1
 
@@ -214,13 +231,14 @@ def test_downloads_are_shared_with_the_cache_and_an_edited_one_is_rendered_again
     keys = [ward_key(wards[0], "")]
     cache = WardCache(tmp_path / "cache")
     [cold] = render_wards(wards, tmp_path / "a", "", cache=cache, keys=keys)
-    render_wards(wards, tmp_path / "b", "", cache=cache, keys=keys)
+    [warm] = render_wards(wards, tmp_path / "b", "", cache=cache, keys=keys)
     entry = tmp_path / "cache" / wards[0].ward.ward.id / keys[0] / "files"
     some = sorted(cold.download_sizes)[0]
-    # One copy on disk: the cache entry and both staged folders are names of one file.
-    assert (tmp_path / "b" / some).samefile(entry / some)
+    # One copy on disk: the cache entry is a second name of the written file, and the
+    # rebuild reads it there (the site links it: plugin._StagedFile).
+    assert (tmp_path / "a" / some).samefile(entry / some) and warm.files_dir == str(entry)
     # Another tool appends to a file of the site, which is the cache's file too.
-    with (tmp_path / "b" / some).open("ab") as changed:
+    with (tmp_path / "a" / some).open("ab") as changed:
         changed.write(b"edited")
     [again] = render_wards(wards, tmp_path / "c", "", cache=cache, keys=keys)
     [fresh] = render_wards(wards, tmp_path / "d", "")
