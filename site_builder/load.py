@@ -598,25 +598,31 @@ def load_dataset(
             )
         )
     store = cache if not errors else None  # indicators with errors: nothing is cached
+    keys = {folder: store.key(folder, indicators) for folder in folders} if store else {}
+    # Stored wards are read here (cheaper than sending them back from a worker).
+    stored: dict[Path, WardData] = {}
+    for folder in folders:
+        if store is not None and (ward := store.get(folder, keys[folder], indicators)):
+            stored[folder] = ward
+    todo = [folder for folder in folders if folder not in stored]
 
     def load_one(index: int) -> tuple[WardData | None, list[DataError]]:
-        folder = folders[index]
-        key = store.key(folder, indicators) if store is not None else ""
-        ward = store.get(folder, key, indicators) if store is not None else None
-        if ward is not None:
-            return ward, []
+        folder = todo[index]
         checker = _WardChecker(folder, data_dir, indicators)
         ward = checker.load()
         if ward is not None and store is not None:
-            store.put(folder, key, ward)
+            store.put(folder, keys[folder], ward)
         return ward, checker.errors
 
-    for ward, ward_errors in map_indices(len(folders), load_one, processes, _LEAST_WARDS):
+    results = map_indices(len(todo), load_one, processes, _LEAST_WARDS)
+    fresh = dict(zip(todo, results, strict=True))
+    for folder in folders:
+        ward, ward_errors = (stored[folder], []) if folder in stored else fresh[folder]
         errors.extend(ward_errors)
         if ward is not None:
-            wards.append(ward)
-    # A forked worker's wards are copies: give them back the one tuple of indicators.
-    wards = [w if w.indicators is indicators else replace(w, indicators=indicators) for w in wards]
+            # A forked worker's ward is a copy: give it back the one tuple of indicators.
+            shared = ward.indicators is indicators
+            wards.append(ward if shared else replace(ward, indicators=indicators))
     if errors:
         raise DataErrors(errors)
     wards.sort(key=lambda w: (sort_key(w.ward.name), w.ward.id))
