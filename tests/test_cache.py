@@ -155,6 +155,8 @@ def test_cached_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
         p.name for p in (data / "wards").iterdir()
     )
     build_site(tmp_path / "warm", data, url, cache_dir=str(cache), search_index=False)
+    # The warm build read the theme's compiled templates from the cache too.
+    assert any((cache / ".jinja").iterdir())
     cold, warm = _files(tmp_path / "cold"), _files(tmp_path / "warm")
     assert len(cold) > 100
     assert sorted(cold) == sorted(warm)
