@@ -247,6 +247,8 @@ _PLAIN_VALUES = {
     "sb_alternate": "none",
     "sb_alternate_href": '""',
     "sb_hreflang": "()",
+    # The page's feed, relative: what the plugin computes for a theme shell.
+    "sb_feed_href": "(page and page.meta and page.meta.feed and (page.meta.feed | url))",
 }
 _PLAIN = re.compile(r"\b(" + "|".join(_PLAIN_VALUES) + r")\b")
 _LEFT = re.compile(r"\bsb_\w+")

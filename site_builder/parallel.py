@@ -24,6 +24,7 @@ from .cache import WardCache
 from .computed import ComputedWard
 from .downloads import file_digests, write_ward_files
 from .generate import GeneratedPage, bilingual_ward_pages, ward_pages, ward_static_files
+from .markup import note_html
 
 # Below this many wards a pool costs more than it saves (measured: starting two forked
 # workers takes ≈ 30 ms; one ward's pages and downloads take 100-250 ms).
@@ -54,6 +55,9 @@ _JOB: (
 def _render(
     computed: ComputedWard, folder: Path | None, site_url: str, bilingual: bool
 ) -> WardOutput:
+    # Notes are cached for a ward's two languages, not across wards: a province of one
+    # ward copied (benchmarks/province.py) would otherwise look faster than real data.
+    note_html.cache_clear()
     sizes = write_ward_files(computed, folder, site_url) if folder is not None else {}
     digests = file_digests(folder, sizes) if folder is not None else {}
     if bilingual:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from site_builder import forking, parallel
+from site_builder import parallel
 from site_builder.computed import ComputedWard
 from site_builder.generate import compute, generate_pages
 from site_builder.load import load_dataset
@@ -60,25 +59,3 @@ def test_few_wards_stay_in_this_process(
     outputs = render_wards(real_wards, None, processes=8)  # 4 wards < 2 × MIN_WARDS_PER_PROCESS
     assert [o.download_sizes for o in outputs] == [{}, {}, {}, {}]
     assert len(outputs) == len(real_wards)
-
-
-def test_for_each_runs_every_item_once_in_workers(tmp_path: Path) -> None:
-    # Each item writes a file naming the process that ran it: all items are done, once,
-    # and by forked workers (not this process) when there is enough work.
-    def task(index: int) -> None:
-        (tmp_path / f"{index}.txt").write_text(str(os.getpid()), encoding="utf-8")
-
-    forking.for_each(40, task, processes=2, least=10)
-    written = sorted(int(p.stem) for p in tmp_path.glob("*.txt"))
-    assert written == list(range(40))
-    pids = {p.read_text(encoding="utf-8") for p in tmp_path.glob("*.txt")}
-    assert str(os.getpid()) not in pids and len(pids) >= 1
-
-
-def test_for_each_raises_a_workers_error() -> None:
-    def task(index: int) -> None:
-        if index == 7:
-            raise ValueError("item 7")
-
-    with pytest.raises(ValueError, match="item 7"):
-        forking.for_each(40, task, processes=2, least=10)
