@@ -161,7 +161,7 @@ class WardCache:
                 for path in output.download_sizes:
                     target = temp / "files" / path
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    _link_or_copy(downloads / path, target)
+                    link_or_copy(downloads / path, target)
             (temp / "output.pickle").write_bytes(pickle.dumps(output, pickle.HIGHEST_PROTOCOL))
             entry = self._entry(ward_id, key)
             if entry.exists():
@@ -179,7 +179,7 @@ class WardCache:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path) -> None:
     """A second name for `source` (a hard link), or a copy across file systems.
 
     The downloads are written once and never changed in place: the staging folder, the

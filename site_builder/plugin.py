@@ -34,7 +34,6 @@ import gc
 import gzip
 import html
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
@@ -67,7 +66,7 @@ from mkdocs.utils import get_build_timestamp, get_relative_url, normalize_url, w
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .cache import LoadCache, PageStore, WardCache, ward_key
+from .cache import LoadCache, PageStore, WardCache, link_or_copy, ward_key
 from .computed import ComputedWard
 from .downloads import schema_files, write_site_archive
 from .errors import DataErrors
@@ -873,15 +872,8 @@ class _StagedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         assert self.abs_src_path is not None
-        target = self.abs_dest_path
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        try:
-            os.link(self.abs_src_path, target)
-        except FileExistsError:
-            os.unlink(target)
-            shutil.copyfile(self.abs_src_path, target)
-        except OSError:
-            shutil.copyfile(self.abs_src_path, target)
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 def _shell_values(page: _Shaped, site_url: str | None) -> dict[str, str]:
