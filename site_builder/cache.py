@@ -12,7 +12,7 @@ hash of exactly these:
 - the shared indicators (`data/indicators.yaml`), whose names target pages print;
 - the code version: a hash of every file under `site_builder/` (Python, page templates,
   assets) and the installed versions of the packages that shape the output (Jinja2,
-  Markdown, nh3, openpyxl, pydantic, PyYAML, babel, MarkupSafe) and of Python.
+  Markdown, nh3, openpyxl, XlsxWriter, pydantic, PyYAML, babel, MarkupSafe) and of Python.
 
 No other data feeds a ward's pages: the JSON Schemas and the other wards are used by the
 site-wide files only (the site ZIP, the home, downloads and search pages, the feeds),
@@ -68,6 +68,7 @@ KEY_PACKAGES = (
     "nh3",
     "openpyxl",
     "pydantic",
+    "XlsxWriter",
     "PyYAML",
     "babel",
 )

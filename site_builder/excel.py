@@ -33,23 +33,19 @@ import io
 import typing
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
+import xlsxwriter
 from babel.numbers import NumberFormatError, parse_decimal
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.format import Format
 
-from .archive import normalise_xlsx
 from .computed import ComputedWard
 from .edit import ParentTargetError, all_targets, commit, load_ward, resolve_series
 from .errors import KIND, DataError, DataErrors
@@ -224,10 +220,11 @@ _ORDER = {
     "table": ("id", "number", "title", "inferred", "source", "notes"),
 }
 
-_HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-_READONLY_FILL = PatternFill("solid", fgColor="EDEDED")
-_HEADING_FONT = Font(bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
+# XlsxWriter format properties; pattern 1 is a solid fill.
+_HEADER_FILL = {"pattern": 1, "bg_color": "#DCE6F1"}
+_READONLY_FILL = {"pattern": 1, "bg_color": "#EDEDED"}
+_HEADING_FONT = {"bold": True}
+_WRAP = {"text_wrap": True, "valign": "top"}
 
 
 # Details of `wrong-type` and `xlsx-layout` errors, for staff.
@@ -244,75 +241,94 @@ _DETAILS = {
 # ---------------------------------------------------------------- export
 
 
-class _SheetWriter:
-    """Writes one data sheet in the common frame."""
+class _Book:
+    """The workbook being written and its cell formats, each made once.
 
-    def __init__(self, ws: Worksheet, columns: Sequence[Column], title: str) -> None:
-        self.ws = ws
+    XlsxWriter writes a format per `add_format` call, so formats are cached by what they
+    set; a data cell's format is named by the four things that vary.
+    """
+
+    def __init__(self, out: io.BytesIO, title: str, created: date) -> None:
+        self.workbook = xlsxwriter.Workbook(out, {"in_memory": True})
+        self.workbook.set_properties(
+            {
+                "title": title,
+                "author": "site-builder",
+                "created": datetime(created.year, created.month, created.day),
+            }
+        )
+        self.formats: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self.cells: dict[tuple[bool, bool, bool, int], Format] = {}
+
+    def format(self, **properties: Any) -> Format:
+        key = tuple(sorted(properties.items()))
+        cached = self.formats.get(key)
+        if cached is None:
+            cached = self.formats[key] = self.workbook.add_format(properties)
+        return cached
+
+    def cell_format(self, as_text: bool, readonly: bool, heading: bool, indent: int) -> Format:
+        key = (as_text, readonly, heading, indent)
+        if key not in self.cells:
+            properties: dict[str, Any] = {**_WRAP, "indent": indent}
+            if as_text:
+                properties["num_format"] = "@"
+            if readonly:
+                properties.update(_READONLY_FILL)
+            if heading:
+                properties.update(_HEADING_FONT)
+            self.cells[key] = self.format(**properties)
+        return self.cells[key]
+
+
+class _SheetWriter:
+    """Writes one data sheet in the common frame (XlsxWriter rows and columns count from 0)."""
+
+    def __init__(self, book: _Book, name: str, columns: Sequence[Column], title: str) -> None:
+        self.book = book
+        self.ws = book.workbook.add_worksheet(name)
         self.columns = list(columns)
-        self.row = FIRST_ROW
-        self.styles: dict[tuple[bool, bool, bool, int], StyleArray] = {}
-        ws.cell(1, 1, title).font = Font(bold=True, size=13)
-        for i, col in enumerate(self.columns, start=1):
-            ws.cell(KEY_ROW, i, col.key)
-            head = ws.cell(HEADER_ROW, i, col.header)
-            head.font = _HEADING_FONT
-            head.fill = _READONLY_FILL if col.sort == "readonly" else _HEADER_FILL
-            head.alignment = _WRAP
-            letter = get_column_letter(i)
-            ws.column_dimensions[letter].width = col.width
-            ws.column_dimensions[letter].hidden = col.sort == "hidden"
-        ws.row_dimensions[KEY_ROW].hidden = True
-        ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+        self.row = FIRST_ROW - 1
+        self.ws.write_string(0, 0, title, book.format(bold=True, font_size=13))
+        for i, col in enumerate(self.columns):
+            self.ws.write_string(KEY_ROW - 1, i, col.key)
+            fill = _READONLY_FILL if col.sort == "readonly" else _HEADER_FILL
+            self.ws.write_string(
+                HEADER_ROW - 1, i, col.header, book.format(**_HEADING_FONT, **fill, **_WRAP)
+            )
+            self.ws.set_column(i, i, col.width, None, {"hidden": col.sort == "hidden"})
+        self.ws.set_row(KEY_ROW - 1, None, None, {"hidden": True})
+        self.ws.freeze_panes(FIRST_ROW - 1, 0)
 
     def add(self, values: Mapping[str, Any], heading: bool = False, indent: int = 0) -> None:
-        for i, col in enumerate(self.columns, start=1):
+        for i, col in enumerate(self.columns):
             value = values.get(col.key)
-            cell = self.ws.cell(self.row, i)
-            if value is not None:
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
             as_text = col.type in ("text", "choice", "choices") or isinstance(value, str)
-            key = (
+            style = self.book.cell_format(
                 as_text,  # "@": Excel keeps "02" as typed
                 col.sort == "readonly",
                 heading,
                 indent if col.key == "name" else 0,
             )
-            self._style(cell, key)
+            if value is None:
+                self.ws.write_blank(self.row, i, None, style)
+            elif isinstance(value, str):
+                self.ws.write_string(self.row, i, value, style)  # never a formula
+            else:
+                self.ws.write_number(self.row, i, value, style)
         self.row += 1
-
-    def _style(self, cell: Cell, key: tuple[bool, bool, bool, int]) -> None:
-        """Give `cell` the style `key` names, worked out once per workbook.
-
-        Setting a font, fill or alignment makes openpyxl hash the style object and look it
-        up in the workbook's style tables, which was 65 % of an export's time. A cell's
-        style is an array of indexes into those tables: the first cell of each kind is
-        styled the normal way and the others get a copy of its array, as openpyxl's own
-        worksheet copier does.
-        """
-        cached = self.styles.get(key)
-        if cached is not None:
-            cell._style = copy(cached)
-            return
-        as_text, readonly, heading, indent = key
-        if as_text:
-            cell.number_format = "@"
-        if readonly:
-            cell.fill = _READONLY_FILL
-        if heading:
-            cell.font = _HEADING_FONT
-        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=indent)
-        self.styles[key] = copy(cell._style)
 
     def choice_list(self, key: str, labels: Sequence[str]) -> None:
         """A drop-down of `labels` on every row of column `key` (new rows included)."""
-        index = next(i for i, c in enumerate(self.columns, start=1) if c.key == key)
-        letter = get_column_letter(index)
-        rule = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True)
-        rule.add(f"{letter}{FIRST_ROW}:{letter}{max(self.row, FIRST_ROW) + 500}")
-        self.ws.add_data_validation(rule)
+        index = next(i for i, c in enumerate(self.columns) if c.key == key)
+        last = max(self.row, FIRST_ROW - 1) + 500
+        rule = {
+            "validate": "list",
+            "source": list(labels),
+            "ignore_blank": True,
+            "show_error": False,
+        }
+        self.ws.data_validation(FIRST_ROW - 1, index, last, index, rule)
 
 
 def _latest(computed: ComputedWard, target: Target) -> str | None:
@@ -479,7 +495,7 @@ def _milestone_rows(computed: ComputedWard) -> Iterator[dict[str, Any]]:
             }
 
 
-def _guide(ws: Worksheet, ward: WardData) -> None:
+def _guide(book: _Book, ward: WardData) -> None:
     lines = [
         f"{ward.ward.full_name}: bảng tính xuất từ dữ liệu của trang web (mẫu v{FORMAT_VERSION}).",
         "",
@@ -507,10 +523,11 @@ def _guide(ws: Worksheet, ward: WardData) -> None:
         f"Nhập lại: site-builder import-xlsx --ward {ward.ward.id} <tệp.xlsx>",
         "Mọi lỗi được báo theo ô (trang tính!ô); khi còn lỗi, không tệp YAML nào bị sửa.",
     ]
-    ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(lines, start=1):
-        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True)
-    ws.cell(1, 1).font = Font(bold=True, size=13)
+    ws = book.workbook.add_worksheet(GUIDE_SHEET)
+    ws.set_column(0, 0, 110)
+    for i, line in enumerate(lines):
+        bold = {"bold": True, "font_size": 13} if i == 0 else {}
+        ws.write(i, 0, line or None, book.format(text_wrap=True, **bold))
 
 
 def _updated_text(computed: ComputedWard, *names: str) -> str:
@@ -520,38 +537,44 @@ def _updated_text(computed: ComputedWard, *names: str) -> str:
 
 
 def export_workbook(computed: ComputedWard) -> bytes:
-    """The ward's workbook, the same bytes for the same data and date."""
-    ward = computed.ward
-    wb = Workbook()
-    guide = wb.active
-    assert guide is not None
-    guide.title = GUIDE_SHEET
-    _guide(guide, ward)
+    """The ward's workbook, the same bytes for the same data and date.
 
+    Written with XlsxWriter, made for writing (openpyxl, which reads the workbook back
+    on import, took 60 ms a ward to write one); its ZIP entries carry a fixed time and
+    the workbook's created date is the data's date.
+    """
+    ward = computed.ward
     name = ward.ward.full_name
+    out = io.BytesIO()
+    book = _Book(out, name, computed.as_of)
+    _guide(book, ward)
     targets = _SheetWriter(
-        wb.create_sheet(TARGETS_SHEET),
+        book,
+        TARGETS_SHEET,
         _target_columns(ward.ward.term_end),
         f"{name}: chỉ tiêu. {_updated_text(computed, 'targets.yaml', 'series.yaml')}",
     )
     for cells, heading, indent in _target_rows(computed):
         targets.add(cells, heading, indent)
     projects = _SheetWriter(
-        wb.create_sheet(PROJECTS_SHEET),
+        book,
+        PROJECTS_SHEET,
         _PROJECT_COLUMNS,
         f"{name}: dự án, công trình. {_updated_text(computed, 'projects.yaml')}",
     )
     for cells, heading in _project_rows(computed):
         projects.add(cells, heading)
     observations = _SheetWriter(
-        wb.create_sheet(OBSERVATIONS_SHEET),
+        book,
+        OBSERVATIONS_SHEET,
         _OBSERVATION_COLUMNS,
         f"{name}: số liệu. {_updated_text(computed, 'series.yaml')}",
     )
     for cells in _observation_rows(computed):
         observations.add(cells)
     statuses = _SheetWriter(
-        wb.create_sheet(STATUS_SHEET),
+        book,
+        STATUS_SHEET,
         _STATUS_COLUMNS,
         f"{name}: trạng thái dự án. {_updated_text(computed, 'projects.yaml')}",
     )
@@ -559,7 +582,8 @@ def export_workbook(computed: ComputedWard) -> bytes:
         statuses.add(cells)
     statuses.choice_list("status", [t(f"project_status.{c}") for c in _STATUS_CODES])
     milestones = _SheetWriter(
-        wb.create_sheet(MILESTONES_SHEET),
+        book,
+        MILESTONES_SHEET,
         _MILESTONE_COLUMNS,
         f"{name}: mốc dự án. {_updated_text(computed, 'projects.yaml')}",
     )
@@ -567,15 +591,12 @@ def export_workbook(computed: ComputedWard) -> bytes:
         milestones.add(cells)
     milestones.choice_list("done", [t("project.done"), t("project.not_done")])
 
-    meta = wb.create_sheet(META_SHEET)
-    meta.sheet_state = "hidden"
-    meta.append(["ward", ward.ward.id])
-    meta.append(["format", FORMAT_VERSION])
-    wb.properties.creator = "site-builder"
-    wb.properties.title = name
-    out = io.BytesIO()
-    wb.save(out)
-    return normalise_xlsx(out.getvalue(), computed.as_of)
+    meta = book.workbook.add_worksheet(META_SHEET)
+    meta.hide()
+    meta.write_row(0, 0, ["ward", ward.ward.id])
+    meta.write_row(1, 0, ["format", FORMAT_VERSION])
+    book.workbook.close()
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------- import
@@ -793,6 +814,17 @@ def _target_locs(ward: WardData) -> dict[str, tuple[Loc, Target]]:
     return out
 
 
+def _same_number(new: Any, old: Any) -> bool:
+    """Whether `new` is `old` read back from a number cell.
+
+    XlsxWriter writes 16 significant digits, so a float that needs 17 to round-trip
+    (0.30000000000000004) comes back one unit off in its last place: not an edit.
+    """
+    if not all(isinstance(x, float | int) and not isinstance(x, bool) for x in (new, old)):
+        return False
+    return f"{new:.16G}" == f"{old:.16G}"
+
+
 def _compare(
     imp: _Import,
     row: _Row,
@@ -810,7 +842,7 @@ def _compare(
             continue
         name = key.removeprefix(prefix)
         old = current.get(name)
-        if new == old or (new is None and old in (None, [], "")):
+        if new == old or (new is None and old in (None, [], "")) or _same_number(new, old):
             continue
         path: Loc = (*base, *name.split("."))
         value = new.isoformat() if isinstance(new, date) else new

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import time
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +15,9 @@ from site_builder import cli
 from site_builder.computed import compute_ward
 from site_builder.errors import DataErrors
 from site_builder.excel import (
+    GUIDE_SHEET,
     KEY_ROW,
+    META_SHEET,
     MILESTONES_SHEET,
     OBSERVATIONS_SHEET,
     PROJECTS_SHEET,
@@ -65,9 +69,18 @@ def _yaml(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.yaml"))}
 
 
-def test_export_is_reproducible(fixture_dataset: Dataset) -> None:
+def test_export_is_reproducible(fixture_dataset: Dataset, monkeypatch) -> None:
     computed = compute_ward(fixture_dataset.wards[0], AS_OF)
-    assert export_workbook(computed) == export_workbook(computed)
+    first = export_workbook(computed)
+    monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)  # another day, same bytes
+    assert export_workbook(computed) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    wb = load_workbook(io.BytesIO(first))
+    assert wb.properties.created is not None and wb.properties.modified is not None
+    assert wb.properties.created.date() == wb.properties.modified.date() == AS_OF
+    assert wb.properties.creator == "site-builder"
+    assert wb.properties.title == computed.ward.ward.full_name
 
 
 def test_visible_sheet_is_laid_out_like_the_appendix(fixture_dataset: Dataset) -> None:
@@ -84,13 +97,16 @@ def test_visible_sheet_is_laid_out_like_the_appendix(fixture_dataset: Dataset) -
         "Đơn vị phối hợp",
     ]
     assert ws.row_dimensions[KEY_ROW].hidden
-    assert ws.column_dimensions["A"].hidden is False
-    hidden = {
-        ws.cell(KEY_ROW, c).value
-        for c in range(1, ws.max_column + 1)
-        if ws.column_dimensions[ws.cell(KEY_ROW, c).column_letter].hidden
+    # A <col> element may cover a range of columns with the same width and visibility.
+    hidden_numbers = {
+        n
+        for dim in ws.column_dimensions.values()
+        if dim.hidden
+        for n in range(dim.min or 0, (dim.max or 0) + 1)
     }
+    hidden = {ws.cell(KEY_ROW, c).value for c in hidden_numbers}
     assert {"id", "goal.kind", "goal.value", "goal.year"} <= hidden
+    assert not {"code", "name", "unit", "value_text", "status_label"} & hidden
     # A group heading, then its targets; children follow their parent.
     assert ws.cell(4, 2).value == "Chỉ tiêu kinh tế (hư cấu)" and ws.cell(4, 1).value == "I"
     row = _row_of(ws, "id", "lao-dong-co-bang-cap")
@@ -107,6 +123,34 @@ def test_visible_sheet_is_laid_out_like_the_appendix(fixture_dataset: Dataset) -
     statuses = wb[STATUS_SHEET]
     assert statuses.cell(4, _column(statuses, "date")).value == "12/12/2025"
     assert statuses.cell(4, _column(statuses, "status")).value == "Chưa bắt đầu"
+
+
+def test_cells_are_styled_for_editing(fixture_dataset: Dataset) -> None:
+    """Text cells keep what is typed, grey cells are read-only, new rows get drop-downs."""
+    wb = load_workbook(io.BytesIO(export_workbook(compute_ward(fixture_dataset.wards[0], AS_OF))))
+    assert wb.sheetnames[0] == GUIDE_SHEET and wb.active is not None
+    assert wb.active.title == GUIDE_SHEET
+    assert wb[META_SHEET].sheet_state == "hidden"
+    assert wb[META_SHEET]["A2"].value == "format" and wb[META_SHEET]["B2"].value == 1
+    ws = wb[TARGETS_SHEET]
+    assert ws.freeze_panes == "A4"
+    assert ws.cell(1, 1).font.b and ws.cell(1, 1).font.sz == 13
+    name = _column(ws, "name")
+    status = _column(ws, "status_label")
+    assert ws.cell(3, name).font.b and ws.cell(3, name).fill.fgColor.rgb.endswith("DCE6F1")
+    assert ws.cell(3, status).fill.fgColor.rgb.endswith("EDEDED")
+    row = _row_of(ws, "id", "lao-dong-co-bang-cap")  # a child target, indented
+    assert ws.cell(row, name).number_format == "@"
+    assert ws.cell(row, name).alignment.wrap_text and ws.cell(row, name).alignment.indent > 0
+    assert ws.cell(row, status).fill.fgColor.rgb.endswith("EDEDED")
+    assert ws.cell(row, _column(ws, "goal.value")).number_format == "General"
+    assert ws.cell(4, name).font.b  # the group heading
+    statuses = wb[STATUS_SHEET]
+    (rule,) = statuses.data_validations.dataValidation
+    assert rule.type == "list" and not rule.showErrorMessage  # codes may be typed too
+    assert "Chưa bắt đầu" in (rule.formula1 or "")
+    letter = statuses.cell(KEY_ROW, _column(statuses, "status")).column_letter
+    assert str(rule.sqref) == f"{letter}4:{letter}{statuses.max_row + 500}"
 
 
 def test_text_that_looks_like_a_formula_stays_text(fixture_dataset: Dataset) -> None:
@@ -133,6 +177,18 @@ def test_round_trip_of_every_real_ward_changes_nothing(tmp_path: Path, ward_id: 
 
 
 def test_round_trip_of_the_fixture_ward_changes_nothing(data: Path, tmp_path: Path) -> None:
+    before = _yaml(data / "wards" / "thu-nghiem")
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(_export(data))
+    assert import_workbook(data, "thu-nghiem", path).written == []
+    assert _yaml(data / "wards" / "thu-nghiem") == before
+
+
+def test_a_number_that_needs_17_digits_round_trips_unchanged(data: Path, tmp_path: Path) -> None:
+    series = data / "wards" / "thu-nghiem" / "series.yaml"
+    text = series.read_text(encoding="utf-8")
+    assert "        value: 1.8\n" in text
+    series.write_text(text.replace("        value: 1.8\n", "        value: 1.8000000000000003\n"))
     before = _yaml(data / "wards" / "thu-nghiem")
     path = tmp_path / "x.xlsx"
     path.write_bytes(_export(data))
