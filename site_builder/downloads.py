@@ -823,6 +823,21 @@ _ZIPPED_WARD_FILES = (
 )
 
 
+def site_archive_paths(schemas: Mapping[str, bytes]) -> list[str]:
+    """The paths `write_site_archive` writes, known before it runs (it may run aside)."""
+    from . import metadata
+
+    return [
+        *schemas,
+        *metadata.schema_files(),
+        urls.site_data("json"),
+        metadata.LICENCE_FILE,
+        urls.site_data("zip"),
+        metadata.CSVW_METADATA,
+        metadata.DATAPACKAGE,
+    ]
+
+
 def write_site_archive(
     ward_ids: Sequence[str],
     schemas: Mapping[str, bytes],

@@ -208,6 +208,6 @@ def search_section(wards: list[ComputedWard]) -> str:
     return render(build_search_shortcuts(wards))
 
 
-def downloads_section(wards: list[ComputedWard], sizes: Mapping[str, int]) -> str:
+def downloads_section(wards: list[ComputedWard], sizes: Mapping[str, int | str]) -> str:
     """The list of downloads (site path -> bytes) appended to the hand-written downloads page."""
     return render(build_downloads(wards, sizes))

@@ -919,7 +919,7 @@ def _task_view(ward: WardData, task: Task) -> TaskView:
     )
 
 
-def _size(size: int) -> str:
+def file_size(size: int) -> str:
     """A file size the Vietnamese way: `12,5 KB`, `1,2 MB`."""
     if size < 1024 * 1024:
         return f"{number(round(size / 1024, 1))} KB"
@@ -931,14 +931,15 @@ def _download(
     label: str,
     path: str,
     filename: str | None = None,
-    sizes: Mapping[str, int] | None = None,
+    sizes: Mapping[str, int | str] | None = None,
 ) -> DownloadLink:
+    """A link to a download; its size in bytes, or a text standing for it (see `Sizes`)."""
     size = sizes.get(path) if sizes else None
     return DownloadLink(
         label,
         urls.relative(here, path),
         filename or path.rsplit("/", 1)[-1],
-        _size(size) if size is not None else None,
+        size if isinstance(size, str) else file_size(size) if size is not None else None,
     )
 
 
@@ -980,7 +981,7 @@ WARD_DOWNLOADS = [
 
 
 def _ward_links(
-    here: str, ward_id: str, sizes: Mapping[str, int] | None = None
+    here: str, ward_id: str, sizes: Mapping[str, int | str] | None = None
 ) -> list[DownloadLink]:
     return [
         _download(here, t(label), urls.ward_data(ward_id, part, ext), sizes=sizes)
@@ -1273,8 +1274,12 @@ def build_project(computed: ComputedWard, project: Project) -> ProjectPage:
     )
 
 
-def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int]) -> DownloadsPage:
-    """The downloads page's list of files, with their sizes (path -> bytes)."""
+def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int | str]) -> DownloadsPage:
+    """The downloads page's list of files, with their sizes (path -> bytes).
+
+    A size may be a text to show instead: the plugin's placeholder for a file still
+    being written (`plugin.LateSizes`), replaced in the finished page.
+    """
     here = urls.DOWNLOADS
     ward_views = []
     for computed in wards:

@@ -37,6 +37,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,10 +69,10 @@ from mkdocs.utils.templates import TemplateContext
 from . import urls
 from .cache import LoadCache, PageStore, WardCache, link_or_copy, ward_key
 from .computed import ComputedWard
-from .downloads import schema_files, write_site_archive
+from .downloads import schema_files, site_archive_paths, write_site_archive
 from .errors import DataErrors
 from .feeds import feed_files
-from .forking import for_each
+from .forking import Background, for_each
 from .generate import (
     GeneratedPage,
     compute,
@@ -84,6 +85,7 @@ from .generate import (
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
 from .load import load_dataset
+from .pages import file_size
 from .parallel import default_processes, render_wards
 from .report import css_string
 from .search_index import PART_PAGES, SearchIndexError, build_search_index, describe
@@ -152,6 +154,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.bodies: dict[str, str] = {}  # generated page's src_uri -> its HTML body
         self.download_sizes: dict[str, int] = {}  # open data: site path -> bytes
         self.download_files: dict[str, Path] = {}  # a ward's downloads: site path -> file
+        # The site ZIP and the files describing it, written aside (`_render`): their
+        # paths, and the step writing them until `on_env` collects their sizes.
+        self.archive_paths: list[str] = []
+        self.archive: Background[dict[str, int]] | None = None
         self.static_files: dict[str, str] = {}  # feeds and embed pages: site path -> text
         self.changes: list[DataChange] = []  # data commits, newest first (for the feeds)
         self.staging: tempfile.TemporaryDirectory[str] | None = None
@@ -286,18 +292,57 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.static_files = {k: v for o in outputs for k, v in o.static_files.items()}
         self.static_files.update(feed_files(self.wards, self.changes, site_url, config.site_name))
         ward_ids = [c.ward.ward.id for c in self.wards]
-        self.download_sizes.update(
-            write_site_archive(
+        schemas = schema_files(data_dir)
+        ward_paths = list(self.download_sizes)
+        described = {k: v for o in outputs for k, v in o.download_digests.items()}
+        sources = self.download_files
+
+        def archive() -> dict[str, int]:
+            return write_site_archive(
                 ward_ids,
-                schema_files(data_dir),
+                schemas,
                 staging,
                 self.as_of,
                 site_url,
-                ward_paths=list(self.download_sizes),
-                described={k: v for o in outputs for k, v in o.download_digests.items()},
-                sources=self.download_files,
+                ward_paths=ward_paths,
+                described=described,
+                sources=sources,
             )
-        )
+
+        # The site ZIP and its metadata (≈ 1.6 s at 12,000 pages, every build) are written
+        # by a forked process while MkDocs goes on with one core; `on_env` waits for it.
+        self.archive_paths = site_archive_paths(schemas)
+        self.archive = Background(archive, enabled=processes > 1)
+        if not self.archive.pending:  # written here (one process)
+            self.download_sizes.update(self.archive.result())
+            self.archive = None
+
+    def _download_paths(self) -> list[str]:
+        """Every download's site path: the wards', then the site's own (`archive_paths`)."""
+        late = [path for path in self.archive_paths if path not in self.download_sizes]
+        return [*self.download_sizes, *late]
+
+    def _shown_sizes(self) -> dict[str, int | str]:
+        """The downloads' sizes, a placeholder for each file still being written.
+
+        The downloads page is converted before the site ZIP is done; its placeholders
+        are replaced by the sizes in `on_post_page`. The text passes Jinja's escaping and
+        Markdown untouched (the page's list is raw HTML).
+        """
+        shown: dict[str, int | str] = dict(self.download_sizes)
+        if self.archive is not None and self.archive.pending:
+            for path in self.archive_paths:
+                shown.setdefault(path, _late_size(path))
+        return shown
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Put the sizes of the files written aside into the downloads page (either language)."""
+        if _LATE_SIZE not in output:
+            return output
+        with english() if page.file.src_uri.startswith(urls.ENGLISH) else nullcontext():
+            for path in self.archive_paths:
+                output = output.replace(_late_size(path), file_size(self.download_sizes[path]))
+        return output
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (out of the nav) and the plotly.js bundle.
@@ -338,7 +383,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if any(page.has_chart for page in self.pages):
             files.append(self._plotly_file(config))
         assert self.staging is not None  # made in on_config
-        for path in self.download_sizes:
+        for path in self._download_paths():
             staged = self.download_files.get(path, Path(self.staging.name) / path)
             files.append(_StagedFile.generated(config, path, abs_src_path=str(staged)))
         return files
@@ -410,7 +455,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if src == "index.md":
             return home_section(self.wards, self.as_of)
         if src == urls.DOWNLOADS.rstrip("/") + ".md":
-            return downloads_section(self.wards, self.download_sizes)
+            return downloads_section(self.wards, self._shown_sizes())
         if src == urls.SEARCH.rstrip("/") + ".md":
             return search_section(self.wards)
         return None
@@ -506,6 +551,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             )
             self._make_shells(env, config, files, self.nav)
             self._write_direct(env, config, files, self.nav)
+        if self.archive is not None:
+            # MkDocs copies the downloads next: the site ZIP must be complete.
+            self.download_sizes.update(self.archive.result())
+            self.archive = None
         return env
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -558,6 +607,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             if f.src_uri not in self.bodies
             and f.src_uri not in self.static_files
             and f.src_uri not in self.download_sizes
+            and f.src_uri not in self.archive_paths
         }
         groups: dict[tuple[object, ...], list[Page]] = {}
         for file in doc_files:
@@ -746,6 +796,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
 
     def _end_build(self) -> None:
         """Remove the temporary folder; let the garbage collector see the data again."""
+        if self.archive is not None:
+            self.archive.cancel()  # a failed build: the ZIP is not needed
+            self.archive = None
         if self.staging is not None:
             self.staging.cleanup()
             self.staging = None
@@ -923,6 +976,14 @@ def _language_links(page: _Shaped, alternate: str, site_url: str | None) -> dict
         "hreflang_here": address(page.url),
         "hreflang_other": address(alternate),
     }
+
+
+# Stands for a download's size on the downloads page until the file is written.
+_LATE_SIZE = "sb-late-size:"
+
+
+def _late_size(path: str) -> str:
+    return f"{_LATE_SIZE}{path}:"
 
 
 def _top(url: str) -> str:

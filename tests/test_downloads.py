@@ -20,7 +20,9 @@ from site_builder.downloads import (
     csv_bytes,
     json_bytes,
     schema_files,
+    site_archive_paths,
     site_json_bytes,
+    write_site_archive,
     write_site_files,
     write_ward_files,
 )
@@ -313,6 +315,16 @@ def test_downloads_page_lists_every_file_with_its_size(fixture_site: Path) -> No
         assert target.is_file() or (target / "index.html").is_file(), href
     assert "cam-ket-phuong.zip" in " ".join(hrefs) and "../schema/v1/targets.schema.json" in hrefs
     assert "KB" in section.get_text()
+
+
+def test_site_archive_paths_are_what_write_site_archive_writes(
+    computed: ComputedWard, tmp_path: Path
+) -> None:
+    # The plugin lists these files before the archive is written (it is written aside).
+    schemas = schema_files(REPO_ROOT / "data")
+    ward_paths = list(write_ward_files(computed, tmp_path, ""))
+    written = write_site_archive([computed.ward.ward.id], schemas, tmp_path, AS_OF, "", ward_paths)
+    assert sorted(site_archive_paths(schemas)) == sorted(written)
 
 
 def test_site_json_is_the_encoders_output_from_the_wards_own_text(tmp_path: Path) -> None:

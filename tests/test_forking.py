@@ -42,3 +42,41 @@ def test_map_indices_keeps_the_order_and_runs_in_this_process_for_little_work() 
     # Fewer items than `least` per worker: this process, same results.
     here = forking.map_indices(6, task, processes=2, least=5)
     assert here == [(i * i, os.getpid()) for i in range(6)]
+
+
+def test_background_runs_in_another_process_and_returns_its_value(tmp_path: Path) -> None:
+    def task() -> tuple[int, str]:
+        (tmp_path / "done.txt").write_text("written", encoding="utf-8")
+        return os.getpid(), "value"
+
+    step = forking.Background(task)
+    assert step.pending
+    pid, value = step.result()
+    assert value == "value" and pid != os.getpid()
+    assert (tmp_path / "done.txt").read_text(encoding="utf-8") == "written"
+    assert not step.pending and step.result() == (pid, "value")  # asked twice: the same
+
+
+def test_background_raises_the_tasks_error_here() -> None:
+    def task() -> None:
+        raise OSError("disk full")
+
+    step = forking.Background(task)
+    with pytest.raises(OSError, match="disk full"):
+        step.result()
+
+
+def test_background_not_enabled_runs_the_task_at_once() -> None:
+    step = forking.Background(os.getpid, enabled=False)
+    assert not step.pending and step.result() == os.getpid()
+
+
+def test_a_cancelled_background_step_leaves_no_process(tmp_path: Path) -> None:
+    def task() -> None:
+        import time
+
+        time.sleep(30)
+
+    step = forking.Background(task)
+    step.cancel()
+    assert not step.pending
