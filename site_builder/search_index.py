@@ -23,8 +23,9 @@ therefore changes the input of its own part and, when site-wide pages list it, p
 With a cache folder (the plugin's `cache_dir`), each part's bundle files are kept under
 `<cache>/.search-index/<key>/`, the key a hash of the part's input (every page's path
 and bytes, whether the part is the complete bundle), of Pagefind (its version and
-binary) and of this module's source. A rebuild copies back every part whose key is
-unchanged and runs Pagefind for the others only: what a part holds is a function of its
+binary) and of this module's source. A rebuild hard-links back every part whose key is
+unchanged (the bundle folder is made anew each build, and nothing writes a file in
+place) and runs Pagefind for the others only: what a part holds is a function of its
 pages alone, so the merged index is the one a cold build writes (Pagefind's filter and
 meta files differ in byte order between any two runs, cold or not; the search results
 do not). Entries this build did not use are removed at its end.
@@ -63,6 +64,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import urls
+from .cache import link_or_copy
 
 BUNDLE = "pagefind"
 """The bundle's folder in the site, as Pagefind's CLI names it."""
@@ -106,12 +108,20 @@ _NOT_INDEXED = (BUNDLE, urls.ENGLISH.rstrip("/"))
 
 
 def html_files(site_dir: Path) -> list[str]:
-    """Every HTML file to index, as sorted site-relative paths (see `_NOT_INDEXED`)."""
-    return sorted(
-        path.relative_to(site_dir).as_posix()
-        for path in site_dir.rglob("*.html")
-        if path.relative_to(site_dir).parts[0] not in _NOT_INDEXED
-    )
+    """Every HTML file to index, as sorted site-relative paths (see `_NOT_INDEXED`).
+
+    `os.walk` with string paths, the left-out folders never entered: `Path.rglob` and
+    `relative_to` took 0.4 s at 12,000 pages, on every rebuild.
+    """
+    found: list[str] = []
+    root = str(site_dir)
+    for folder, subfolders, names in os.walk(root):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        if not prefix:
+            subfolders[:] = [name for name in subfolders if name not in _NOT_INDEXED]
+        found.extend(prefix + name for name in names if name.endswith(".html"))
+    return sorted(found)
 
 
 # Pagefind indexes only the pages holding this attribute once any page does.
@@ -288,7 +298,7 @@ class _PartCache:
                 if source.stat().st_size != size:
                     raise ValueError(f"{source}: not the stored size")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+                link_or_copy(source, target)  # a hard link: the site's bundle is new each build
         except (OSError, ValueError, KeyError, TypeError):
             _clear(output)  # damaged or removed meanwhile: index the part again
             return None
@@ -307,7 +317,7 @@ class _PartCache:
                     continue
                 target = temp / "files" / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+                link_or_copy(source, target)
                 sizes[relative.as_posix()] = target.stat().st_size
             info = {"pages": part.pages, "indexed": part.indexed, "files": sizes}
             (temp / _ENTRY_INFO).write_text(json.dumps(info), encoding="utf-8")
@@ -380,6 +390,7 @@ def _write_bundle(output: Path, files: list[dict[str, str]], *, complete: bool) 
             continue
         target = output.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never write through a hard link into the cache
         target.write_bytes(base64.b64decode(item["content"]))
     if not (output / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"Pagefind wrote no pagefind-entry.json for {output}")

@@ -92,6 +92,22 @@ def test_part_size_must_be_positive() -> None:
         plan_parts(["index.html"], part_pages=0)
 
 
+def test_html_files_leaves_out_the_bundle_and_the_english_copy(tmp_path: Path) -> None:
+    for name in [
+        "index.html",
+        "a/b/index.html",
+        "a/data.json",
+        "a/en/index.html",  # only the top-level English folder is left out
+        "en/index.html",
+        "en/a/index.html",
+        "pagefind/x.html",
+        "z.html",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<html></html>", encoding="utf-8")
+    assert html_files(tmp_path) == ["a/b/index.html", "a/en/index.html", "index.html", "z.html"]
+
+
 def test_index_in_parts(tmp_path: Path) -> None:
     write_site(tmp_path, {"kien-an": 3, "viet-hung": 3})
     (tmp_path / BUNDLE / "stale.txt").parent.mkdir()
@@ -145,6 +161,8 @@ def test_a_rebuild_indexes_only_the_parts_whose_pages_changed(tmp_path: Path) ->
         (p.folder, p.pages, p.indexed) for p in cold
     ]
     assert _tree(site / BUNDLE) == first  # the stored files, as written
+    entry = site / BUNDLE / "pagefind-entry.json"
+    assert entry.stat().st_nlink == 2  # linked from the cache, not copied
     assert "unchanged from the cache" in describe(again)
 
     # One ward's page edited: its part alone goes through Pagefind again.
