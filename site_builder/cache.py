@@ -188,9 +188,14 @@ def link_or_copy(source: Path, target: Path) -> None:
     """
     try:
         os.link(source, target)
+        return
     except FileExistsError:
-        target.unlink()
+        target.unlink()  # an earlier build's file (`--dirty`): never written through
+    except OSError:
         shutil.copyfile(source, target)
+        return
+    try:
+        os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
 

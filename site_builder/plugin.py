@@ -384,7 +384,9 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             files.append(self._plotly_file(config))
         assert self.staging is not None  # made in on_config
         for path in self._download_paths():
-            staged = self.download_files.get(path, Path(self.staging.name) / path)
+            if path in self.download_files:
+                continue  # a ward's download: linked into the site in `on_env`
+            staged = Path(self.staging.name) / path
             files.append(_StagedFile.generated(config, path, abs_src_path=str(staged)))
         return files
 
@@ -551,11 +553,28 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             )
             self._make_shells(env, config, files, self.nav)
             self._write_direct(env, config, files, self.nav)
+        self._link_downloads(Path(config.site_dir))
         if self.archive is not None:
-            # MkDocs copies the downloads next: the site ZIP must be complete.
+            # MkDocs copies the site's files next: the site ZIP must be complete.
             self.download_sizes.update(self.archive.result())
             self.archive = None
         return env
+
+    def _link_downloads(self, site_dir: Path) -> None:
+        """Put every ward's download into the site: a hard link to the written file.
+
+        Not MkDocs files: 24,000 of them in a province, each a `File` made, listed and
+        copied by MkDocs (1 s of every rebuild), and no page's Markdown links to them
+        (generated pages are HTML). The site's own files (ZIP, schemas, metadata) stay
+        MkDocs files.
+        """
+        made: set[Path] = set()
+        for path, source in self.download_files.items():
+            target = site_dir / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            link_or_copy(source, target)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Make the generated pages' Page objects; remember the navigation (for the shells).
