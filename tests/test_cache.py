@@ -164,6 +164,31 @@ def test_cached_build_is_byte_identical_to_a_cold_one(tmp_path: Path) -> None:
     assert different == []
 
 
+def test_a_rebuild_into_the_last_site_removes_it_aside(tmp_path: Path) -> None:
+    # The last build's site is renamed into the cache's trash and removed by another
+    # process (plugin.on_pre_build): the rebuild is the site a build into nothing gives.
+    data, cache, site = REPO_ROOT / "data", tmp_path / "cache", tmp_path / "site"
+    build_site(tmp_path / "fresh", data, cache_dir="", search_index=False)
+    build_site(site, data, cache_dir=str(cache), search_index=False)
+    (site / "left-over.html").write_text("from a removed page", encoding="utf-8")
+    (cache / ".trash" / "stopped-build").mkdir(parents=True)  # a build stopped midway
+    build_site(site, data, cache_dir=str(cache), search_index=False)
+    assert _files(site) == _files(tmp_path / "fresh")
+    assert list((cache / ".trash").iterdir()) == []
+
+
+def test_a_linked_site_folder_is_emptied_in_place(tmp_path: Path) -> None:
+    # A site folder that is a symbolic link (to a web server's folder) stays that link.
+    data, cache = REPO_ROOT / "data", tmp_path / "cache"
+    real, link = tmp_path / "www", tmp_path / "site"
+    real.mkdir()
+    (real / "left-over.html").write_text("old", encoding="utf-8")
+    link.symlink_to(real, target_is_directory=True)
+    build_site(link, data, cache_dir=str(cache), search_index=False)
+    assert link.is_symlink() and (real / "index.html").is_file()
+    assert not (real / "left-over.html").exists()
+
+
 def test_an_indicators_name_is_part_of_every_key(tmp_path: Path) -> None:
     """Target pages print the shared indicator's name: editing it must re-render them."""
     data = _copy_data(tmp_path)
