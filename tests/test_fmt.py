@@ -2,6 +2,9 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from site_builder import fmt
 from site_builder.fmt import day, number, number_with_unit, period
@@ -64,3 +67,11 @@ def test_english_copy_writes_numbers_and_periods_the_english_way(
     with language("en"):
         assert call() == english
     assert call() == vietnamese  # the block ends the English
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12))
+def test_number_is_babels_format_decimal(value: float) -> None:
+    # fmt.number applies the pattern parsed once; Babel's own function parses it per call.
+    for lang in ("vi", "en"):
+        with language(lang):
+            assert number(value) == format_decimal(value, format="#,##0.###", locale=lang)
