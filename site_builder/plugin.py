@@ -194,9 +194,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         MkDocs empties `site_dir` next, one file at a time: 50,000 files and folders in a
         province, 1.4 s of every rebuild. Renamed into `<cache_dir>/.trash/` (one call),
         it is removed while the build goes on; what a stopped build left there goes too.
-        Not with `--dirty`, under `mkdocs serve`, without a cache folder, or when the
-        site folder is a link, a mount point, holds the cache or is on another file
-        system: MkDocs then empties it as usual.
+        Hidden entries are moved back, as MkDocs keeps them. Not with `--dirty`, under
+        `mkdocs serve`, without a cache folder, or when the site folder is a link, a
+        mount point, holds the cache or is on another file system: MkDocs then empties
+        it as usual.
         """
         self.old_site = None
         if self.dirty or self.serving or not self.config.cache_dir:
@@ -209,10 +210,17 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             return
         trash = cache / ".trash"
         trash.mkdir(parents=True, exist_ok=True)
+        old = Path(tempfile.mkdtemp(dir=trash)) / "site"
         try:
-            os.rename(site, Path(tempfile.mkdtemp(dir=trash)) / "site")
+            os.rename(site, old)
         except OSError:
             return
+        # MkDocs keeps hidden entries (`.git` of a deploy checkout, ...): so does this.
+        site.mkdir()
+        shutil.copymode(old, site)
+        for name in os.listdir(old):
+            if name.startswith("."):
+                os.rename(old / name, site / name)
         self.old_site = Background(partial(_empty, trash), enabled=self._processes() > 1)
 
     def _processes(self) -> int:

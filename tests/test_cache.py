@@ -171,9 +171,13 @@ def test_a_rebuild_into_the_last_site_removes_it_aside(tmp_path: Path) -> None:
     build_site(tmp_path / "fresh", data, cache_dir="", search_index=False)
     build_site(site, data, cache_dir=str(cache), search_index=False)
     (site / "left-over.html").write_text("from a removed page", encoding="utf-8")
+    (site / ".git").mkdir()  # MkDocs keeps hidden entries: so does the plugin
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     (cache / ".trash" / "stopped-build").mkdir(parents=True)  # a build stopped midway
     build_site(site, data, cache_dir=str(cache), search_index=False)
-    assert _files(site) == _files(tmp_path / "fresh")
+    kept = _files(site)
+    assert kept.pop(".git/HEAD") == b"ref: refs/heads/gh-pages\n"
+    assert kept == _files(tmp_path / "fresh")
     assert list((cache / ".trash").iterdir()) == []
 
 
