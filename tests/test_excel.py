@@ -150,7 +150,8 @@ def test_cells_are_styled_for_editing(fixture_dataset: Dataset) -> None:
     assert rule.type == "list" and not rule.showErrorMessage  # codes may be typed too
     assert "Chưa bắt đầu" in (rule.formula1 or "")
     letter = statuses.cell(KEY_ROW, _column(statuses, "status")).column_letter
-    assert str(rule.sqref) == f"{letter}4:{letter}{statuses.max_row + 500}"
+    # From the first data row to 500 rows past the next free one (rows staff add).
+    assert str(rule.sqref) == f"{letter}4:{letter}{statuses.max_row + 1 + 500}"
 
 
 def test_text_that_looks_like_a_formula_stays_text(fixture_dataset: Dataset) -> None:
