@@ -95,6 +95,9 @@ from .shell import Shell, fillable, make_shell
 
 log = get_plugin_logger(__name__)
 
+# Most pages in one part of the search index under `mkdocs serve` (`_part_pages`).
+SERVE_PART_PAGES = 200
+
 # Where `npm ci` puts the pinned plotly.js bundle (see package.json).
 _PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
 _PLOTLY_FILE = "plotly-basic.min.js"
@@ -810,7 +813,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         try:
             parts = build_search_index(
                 Path(config.site_dir),
-                part_pages=self.config.search_part_pages,
+                part_pages=self._part_pages(),
                 processes=processes,
                 wards={urls.ward(w.ward.ward.id).strip("/") for w in self.wards},
                 cache_dir=self._path(config, self.config.cache_dir)
@@ -820,6 +823,16 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         except SearchIndexError as exc:
             raise PluginError(f"commitments: {exc}") from None
         log.info("search index built in %.1f s: %s", time.perf_counter() - started, describe(parts))
+
+    def _part_pages(self) -> int:
+        """Most pages in one part of the search index; fewer under `mkdocs serve`.
+
+        A ward's edit re-indexes its part (and the site-wide one): small parts keep that
+        short in a preview, where the number of parts the browser merges is no matter.
+        """
+        if self.serving:
+            return min(self.config.search_part_pages, SERVE_PART_PAGES)
+        return self.config.search_part_pages
 
     def _write_sitemap(
         self, config: MkDocsConfig, env: Environment, files: Files, nav: Navigation

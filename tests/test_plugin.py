@@ -11,7 +11,8 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from site_builder.plugin import CommitmentsPlugin
+from site_builder.plugin import SERVE_PART_PAGES, CommitmentsPlugin
+from site_builder.search_index import PART_PAGES
 
 from .conftest import FIXTURE_DATA, REPO_ROOT, build_site
 
@@ -24,6 +25,20 @@ def test_defaults() -> None:
     assert plugin.config.data_wards == []
     assert plugin.config.data_as_of is None
     assert plugin.config.vendor_dir == "node_modules"
+
+
+def test_mkdocs_serve_indexes_in_small_parts() -> None:
+    # A preview re-indexes the edited ward's part: small parts under serve only.
+    config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"))
+    plugin = config.plugins["commitments"]
+    assert isinstance(plugin, CommitmentsPlugin)
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin._part_pages() == PART_PAGES
+    try:
+        plugin.on_startup(command="serve", dirty=False)
+        assert plugin._part_pages() == SERVE_PART_PAGES < PART_PAGES
+    finally:
+        plugin.on_startup(command="build", dirty=False)  # MkDocs reuses the instance
 
 
 def test_bad_as_of_is_a_plugin_error() -> None:
