@@ -214,3 +214,19 @@ def test_another_plugins_page_events_see_every_generated_page(tmp_path: Path) ->
     # No page written aside: MkDocs builds them all (still from their shells).
     assert plugin.direct == {} and set(plugin.bodies) <= set(counting.seen)
     assert set(plugin.shells) == set(plugin.bodies)
+
+
+@pytest.mark.parametrize("data", [FIXTURE_DATA, REAL_DATA], ids=["fixture", "real"])
+def test_sections_put_in_after_markdown_give_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: Path
+) -> None:
+    # The home, downloads and search pages' generated sections skip Python-Markdown (a
+    # raw HTML block it passes through as it is): the same files as converting them.
+    plugin = _build(tmp_path / "after", data, "https://example.org/cam-ket/", **ENGLISH_OPTIONS)
+    assert not plugin.sections  # every mark was replaced
+    monkeypatch.setattr(CommitmentsPlugin, "inline_sections", True)
+    _build(tmp_path / "through", data, "https://example.org/cam-ket/", **ENGLISH_OPTIONS)
+    after, through = _files(tmp_path / "after"), _files(tmp_path / "through")
+    assert len(after) > 100 and after == through
+    home = (tmp_path / "after" / "index.html").read_text(encoding="utf-8")
+    assert "sb-section-mark" not in home and 'class="sb sb-home"' in home
