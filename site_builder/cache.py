@@ -191,13 +191,14 @@ def link_or_copy(source: Path, target: Path) -> None:
         return
     except FileExistsError:
         target.unlink()  # an earlier build's file (`--dirty`): never written through
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
     except OSError:
-        shutil.copyfile(source, target)
-        return
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        pass
+    shutil.copyfile(source, target)
 
 
 class PageStore:

@@ -1,6 +1,7 @@
 """Run independent steps on several cores by forking: loading wards, writing pages.
 
-`Background` runs one step (the site ZIP) in a forked process while this one goes on.
+`Background` runs one step (the site ZIP, removing the last site) in a forked process
+while this one goes on.
 
 A forked worker inherits the parent's memory, so the step (a closure) and everything it
 reads need no pickling; only results travel back. Where fork is unavailable (Windows,

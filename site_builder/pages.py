@@ -933,7 +933,7 @@ def _download(
     filename: str | None = None,
     sizes: Mapping[str, int | str] | None = None,
 ) -> DownloadLink:
-    """A link to a download; its size in bytes, or a text standing for it (see `Sizes`)."""
+    """A link to a download; its size in bytes, or a text standing for it (below)."""
     size = sizes.get(path) if sizes else None
     return DownloadLink(
         label,
@@ -1278,7 +1278,7 @@ def build_downloads(wards: list[ComputedWard], sizes: Mapping[str, int | str]) -
     """The downloads page's list of files, with their sizes (path -> bytes).
 
     A size may be a text to show instead: the plugin's placeholder for a file still
-    being written (`plugin.LateSizes`), replaced in the finished page.
+    being written (`plugin._shown_sizes`), replaced in the finished page.
     """
     here = urls.DOWNLOADS
     ward_views = []

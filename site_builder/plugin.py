@@ -365,11 +365,6 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             self.download_sizes.update(self.archive.result())
             self.archive = None
 
-    def _download_paths(self) -> list[str]:
-        """Every download's site path: the wards', then the site's own (`archive_paths`)."""
-        late = [path for path in self.archive_paths if path not in self.download_sizes]
-        return [*self.download_sizes, *late]
-
     def _shown_sizes(self) -> dict[str, int | str]:
         """The downloads' sizes, a placeholder for each file still being written.
 
@@ -378,7 +373,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         Markdown untouched (the page's list is raw HTML).
         """
         shown: dict[str, int | str] = dict(self.download_sizes)
-        if self.archive is not None and self.archive.pending:
+        if self.archive is not None:  # still being written (`_render`)
             for path in self.archive_paths:
                 shown.setdefault(path, _late_size(path))
         return shown
@@ -429,9 +424,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         if any(page.has_chart for page in self.pages):
             files.append(self._plotly_file(config))
         assert self.staging is not None  # made in on_config
-        for path in self._download_paths():
-            if path in self.download_files:
-                continue  # a ward's download: linked into the site in `on_env`
+        # The site's own files; the wards' downloads are put in the site in `on_env`.
+        for path in self.archive_paths:
             staged = Path(self.staging.name) / path
             files.append(_StagedFile.generated(config, path, abs_src_path=str(staged)))
         return files
@@ -694,10 +688,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         others = {
             _top(f.url)
             for f in files
-            if f.src_uri not in self.bodies
-            and f.src_uri not in self.static_files
-            and f.src_uri not in self.download_sizes
-            and f.src_uri not in self.archive_paths
+            if f.src_uri not in self.bodies and f.src_uri not in self.archive_paths
         }
         groups: dict[tuple[object, ...], list[Page]] = {}
         for file in doc_files:
@@ -1019,11 +1010,10 @@ def _other_page_handlers(config: MkDocsConfig, plugin: object) -> bool:
 
 
 class _StagedFile(File):
-    """A download in the plugin's temporary folder or the cache: linked into the site.
+    """One of the site's own files (ZIP, schemas, metadata): linked into the site.
 
-    A hard link saves reading and writing 24,000 files in a province build; the files are
-    never written in place (cache.py). Where the source is on another file system, it is
-    copied.
+    It is in the plugin's temporary folder and never written in place (cache.py); where
+    that folder is on another file system, it is copied.
     """
 
     def copy_file(self, dirty: bool = False) -> None:
