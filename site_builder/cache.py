@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .computed import ComputedWard
+from .lastsite import same_file, write_new
 from .load import WardData
 from .model import WARD_FILES, Indicator
 
@@ -184,20 +185,18 @@ def link_or_copy(source: Path, target: Path) -> None:
     """A second name for `source` (a hard link), or a copy across file systems.
 
     The downloads are written once and never changed in place: the staging folder, the
-    cache entry and the built site can share one copy of each (module docstring).
+    cache entry and the built site can share one copy of each (module docstring). A
+    target that already is that link is left as it is; another file there is replaced.
     """
     try:
-        os.link(source, target)
+        _link(source, target)
         return
-    except FileExistsError:
-        target.unlink()  # an earlier build's file (`--dirty`): never written through
-        try:
-            os.link(source, target)
-            return
-        except OSError:
-            pass
     except OSError:
         pass
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
     shutil.copyfile(source, target)
 
 
@@ -207,9 +206,10 @@ class PageStore:
     Writing 12,000 pages of ≈ 30 kB is most of a warm rebuild, and nearly all of them are
     the same bytes as in the last build. A page is filled (cheap), hashed, and linked
     from `<folder>/<2 hex>/<digest>` when that file holds exactly its bytes, or written
-    there first. Content-addressed, so no key can be wrong. Linking a file updates its
-    change time: after a build `prune` removes the pages no build linked since `since`.
-    Where links are refused (another file system) the page is written as usual.
+    there first; a site file that is already that link (the last build's site, put back
+    by lastsite.py) is left as it is. Content-addressed, so no key can be wrong. `prune`
+    removes the pages no site links any more. Where links are refused (another file
+    system) the page is written as usual.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -217,14 +217,13 @@ class PageStore:
 
     def place(self, content: bytes, target: str) -> None:
         """Make `target` hold `content` (its folders made as needed)."""
-        os.makedirs(os.path.dirname(target), exist_ok=True)
         digest = hashlib.sha256(content).hexdigest()
         stored = self.folder / digest[:2] / digest
         try:
             # Compared whole, not trusted by name: a site file edited in place by another
             # tool is this file too.
             if stored.read_bytes() == content:
-                os.link(stored, target)
+                _link(stored, target)
                 return
         except OSError:
             pass
@@ -234,23 +233,43 @@ class PageStore:
             with os.fdopen(fd, "wb") as out:
                 out.write(content)
             os.replace(temp, stored)
-            os.link(stored, target)
+            _link(stored, target)
         except OSError:
-            with open(target, "wb") as out:
-                out.write(content)
+            write_new(content, target)
 
-    def prune(self, since: float) -> int:
-        """Remove the pages not linked since `since` (`time.time()`); how many."""
+    def prune(self) -> int:
+        """Remove the pages no site links (a link count of one); how many.
+
+        A site moved aside still links its pages until it is removed: they go with a
+        later build.
+        """
         removed = 0
         for sub in self.folder.glob("??"):
             for entry in os.scandir(sub):
                 try:
-                    if entry.stat().st_ctime < since:
+                    if entry.stat().st_nlink == 1:
                         os.unlink(entry.path)
                         removed += 1
                 except OSError:
                     continue
         return removed
+
+
+def _link(source: Path, target: Path | str) -> None:
+    """Make `target` a hard link to `source`; kept when it is one, else replaced.
+
+    Its folders are made as needed.
+    """
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.link(source, target)
+    except FileExistsError:
+        if same_file(source, target):
+            return
+        os.unlink(target)
+        os.link(source, target)
 
 
 class LoadCache:

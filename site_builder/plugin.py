@@ -34,7 +34,6 @@ import gc
 import gzip
 import html
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
@@ -86,6 +85,7 @@ from .generate import (
 )
 from .history import DataChange, LastUpdated, data_changes, file_dates
 from .labels import t
+from .lastsite import empty, move_aside, put_back, same_bytes, write_new
 from .load import load_dataset
 from .pages import file_size
 from .parallel import default_processes, render_wards
@@ -174,7 +174,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.dirty = False
         # Hand-written pages' generated sections, put in after Markdown (`on_page_content`).
         self.sections: dict[str, str] = {}
-        self.old_site: Background[None] | None = None
+        self.old_site: Background[None] | None = None  # removing what was not put back
+        self.last_site: Path | None = None  # the last build's site, moved aside
         self.ward_dates: dict[str, date | None] = {}
         self.page_wards: dict[str, str] = {}  # generated page's src_uri -> its ward id
         self.data_date: date | None = None
@@ -197,17 +198,18 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Move the last build's site aside; a forked process removes it meanwhile.
+        """Move the last build's site aside, to put its unchanged files back (lastsite.py).
 
         MkDocs empties `site_dir` next, one file at a time: 50,000 files and folders in a
-        province, 1.4 s of every rebuild. Renamed into `<cache_dir>/.trash/` (one call),
-        it is removed while the build goes on; what a stopped build left there goes too.
-        Hidden entries are moved back, as MkDocs keeps them. Not with `--dirty`, under
-        `mkdocs serve`, without a cache folder, or when the site folder is a link, a
-        mount point, holds the cache or is on another file system: MkDocs then empties
+        province, and the build would make nearly all of them again. Renamed into
+        `<cache_dir>/.trash/` (one call), the folders holding the plugin's own files come
+        back in `on_env` (`_put_back`) and the rest is removed by a forked process while
+        the build goes on; what a stopped build left there goes too. Not with `--dirty`,
+        under `mkdocs serve`, without a cache folder, or when the site folder is a link,
+        a mount point, holds the cache or is on another file system: MkDocs then empties
         it as usual.
         """
-        self.old_site = None
+        self.old_site, self.last_site = None, None
         if self.dirty or self.serving or not self.config.cache_dir:
             return
         site = Path(config.site_dir)
@@ -216,20 +218,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             return
         if cache.resolve().is_relative_to(site.resolve()):
             return
-        trash = cache / ".trash"
-        trash.mkdir(parents=True, exist_ok=True)
-        old = Path(tempfile.mkdtemp(dir=trash)) / "site"
-        try:
-            os.rename(site, old)
-        except OSError:
-            return
-        # MkDocs keeps hidden entries (`.git` of a deploy checkout, ...): so does this.
-        site.mkdir()
-        shutil.copymode(old, site)
-        for name in os.listdir(old):
-            if name.startswith("."):
-                os.rename(old / name, site / name)
-        self.old_site = Background(partial(_empty, trash), enabled=self._processes() > 1)
+        self.last_site = move_aside(site, cache / ".trash")
 
     def _processes(self) -> int:
         """Forked workers to use: 1 under `mkdocs serve`, whose threads forbid forking."""
@@ -609,7 +598,10 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 else [DictLoader({SHELL_TEMPLATE: "{{ sb_shell(page) }}"})]
             )
             self._make_shells(env, config, files, self.nav)
-            self._write_direct(env, config, files, self.nav)
+        filled, unshelled = self._shelled()
+        self._put_back(config, filled)
+        if self.config.page_shell and self.nav is not None:
+            self._write_direct(env, config, files, self.nav, filled, unshelled)
         self._write_files_aside(Path(config.site_dir))
         if self.archive is not None:
             # MkDocs copies the site's files next: the site ZIP must be complete.
@@ -632,12 +624,12 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         def write(index: int) -> None:
             if index < len(links):
                 path, source = links[index]
-                target = site_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(source, target)
+                link_or_copy(source, site_dir / path)  # kept if it is that link already
             else:
                 path, text = texts[index - len(links)]
-                write_file(text.encode("utf-8"), str(site_dir / path))
+                content, target = text.encode("utf-8"), os.path.join(site_dir, path)
+                if not same_bytes(content, target):
+                    write_new(content, target)
 
         for_each(len(links) + len(texts), write, self._processes())
 
@@ -715,32 +707,67 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 self.shells[page.file.src_uri] = shell
         log.debug("%d generated pages from %d theme shells", len(self.shells), len(groups))
 
-    def _write_direct(
-        self, env: Environment, config: MkDocsConfig, files: Files, nav: Navigation
-    ) -> None:
-        """Write the pages kept aside in `on_files`, each filled into its shape's shell.
+    def _shelled(self) -> tuple[list[tuple[_DirectPage, Shell]], list[list[_DirectPage]]]:
+        """The pages kept aside in `on_files`, filled into their shape's shell or not.
 
-        `site_dir` was emptied before `on_files`. A shape whose shell was refused has its
-        pages made and rendered the way MkDocs would (`_render_aside`).
+        The second list holds the groups whose shape's shell was refused: they are
+        rendered as MkDocs would (`_render_aside`).
         """
-        self.built = (env, files, nav)
         filled: list[tuple[_DirectPage, Shell]] = []
+        unshelled: list[list[_DirectPage]] = []
         for shape, pages in self.direct.items():
             shell = self.shells.get(self.representatives[shape])
             if shell is None:
-                self._render_aside(pages, env, config, files, nav)
+                unshelled.append(pages)
                 continue
             for page in pages:
                 self.shells[page.src_uri] = shell
                 filled.append((page, shell))
+        return filled, unshelled
+
+    def _put_back(self, config: MkDocsConfig, filled: Sequence[tuple[_DirectPage, Shell]]) -> None:
+        """Put the last build's files that the plugin writes again back into the site.
+
+        Those are the files the plugin writes itself from here on: the pages filled into
+        a shell, the wards' downloads, embed pages and feeds; each writer keeps one that
+        holds its bytes already (lastsite.py). Everything else of the last site (pages
+        and files MkDocs writes, the search index, whatever is gone) is removed by a
+        forked process meanwhile.
+        """
+        if self.last_site is None:
+            return
+        keep = {urls.page_file(page.url) for page, _ in filled}
+        keep.update(self.download_files)
+        keep.update(self.static_files)
+        cache = self._path(config, self.config.cache_dir)
+        kept = put_back(self.last_site, Path(config.site_dir), keep)
+        log.debug("%d files of the last build's site put back", kept)
+        self.last_site = None
+        self.old_site = Background(partial(empty, cache / ".trash"), enabled=self._processes() > 1)
+
+    def _write_direct(
+        self,
+        env: Environment,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+        filled: Sequence[tuple[_DirectPage, Shell]],
+        unshelled: Sequence[Sequence[_DirectPage]],
+    ) -> None:
+        """Write the pages kept aside in `on_files`, each filled into its shape's shell.
+
+        A shape whose shell was refused has its pages made and rendered the way MkDocs
+        would (`_render_aside`).
+        """
+        self.built = (env, files, nav)
+        for pages in unshelled:
+            self._render_aside(pages, env, config, files, nav)
         site_url = config.site_url
         store = (
             PageStore(self._path(config, self.config.cache_dir) / ".pages")
             if self.config.cache_dir
             else None
         )
-        # A second early: file times come from a coarser clock than time.time().
-        started = time.time() - 1.0
 
         def write(index: int) -> None:
             page, shell = filled[index]
@@ -749,13 +776,13 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             if store is not None:
                 store.place(content, page.dest)  # a link to the same page of the last build
             else:
-                write_file(content, page.dest)
+                write_new(content, page.dest)
 
         # Writing 10,000 files is most of this: the workers share it (forked, see
         # parallel.for_each; not under `mkdocs serve`, whose threads forbid forking).
         for_each(len(filled), write, self._processes())
         if store is not None and not self.config.data_wards:
-            store.prune(started)  # a preview of some wards keeps the others' pages
+            store.prune()  # a preview of some wards keeps the others' pages
 
     def _render_aside(
         self,
@@ -800,7 +827,7 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
                 template, page, _shell_values(page, config.site_url), doc_files, config, nav
             )
             output = config.plugins.on_post_page(output, page=page, config=config)
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), aside.dest)
+            write_new(output.encode("utf-8", errors="xmlcharrefreplace"), aside.dest)
 
     def _fill(self, page: Page) -> str:
         """`sb_shell(page)` in SHELL_TEMPLATE: the page's shell with its values."""
@@ -1069,12 +1096,6 @@ def _language_links(page: _Shaped, alternate: str, site_url: str | None) -> dict
         "hreflang_here": address(page.url),
         "hreflang_other": address(alternate),
     }
-
-
-def _empty(folder: Path) -> None:
-    """Remove everything in `folder` (earlier sites moved there), whatever is already gone."""
-    for entry in folder.iterdir():
-        shutil.rmtree(entry, ignore_errors=True)
 
 
 # Where a hand-written page's generated section goes: a raw HTML block for Markdown.
