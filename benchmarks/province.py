@@ -187,9 +187,15 @@ def prepare(work: Path, pages: int) -> Path:
 # --- Timed builds ---------------------------------------------------------------------------
 
 
-def timed_build(config: Path, site: Path, log_file: Path) -> tuple[float, float, float]:
-    """Build in a child process; wall seconds, CPU seconds and the child's peak RSS in MB."""
-    if site.exists():
+def timed_build(
+    config: Path, site: Path, log_file: Path, *, into_last_site: bool = False
+) -> tuple[float, float, float]:
+    """Build in a child process; wall seconds, CPU seconds and the child's peak RSS in MB.
+
+    The site folder is removed first, unless `into_last_site` (a rebuild as staff run
+    it: `mkdocs build` again into the same folder, which the plugin partly reuses).
+    """
+    if site.exists() and not into_last_site:
         shutil.rmtree(site)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     python_path = [str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]
@@ -358,7 +364,7 @@ def run_sizes(
                     "warm (one ward edited)",
                     size,
                     1,
-                    partial(timed_build, config, site, work / "warm.log"),
+                    partial(timed_build, config, site, work / "warm.log", into_last_site=True),
                     site,
                 )
                 _search_line("warm", size, work / "warm.log")
