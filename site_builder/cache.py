@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .computed import ComputedWard
-from .lastsite import same_file, write_new
+from .lastsite import make_room, same_file, write_new
 from .load import WardData
 from .model import WARD_FILES, Indicator
 
@@ -193,10 +193,7 @@ def link_or_copy(source: Path, target: Path) -> None:
         return
     except OSError:
         pass
-    try:
-        os.unlink(target)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+    make_room(target)
     shutil.copyfile(source, target)
 
 

@@ -108,12 +108,17 @@ def write_new(content: bytes, target: str) -> None:
     An existing file is unlinked, not written through: it may be a hard link into the
     cache.
     """
+    make_room(target)
+    with open(target, "wb") as out:
+        out.write(content)
+
+
+def make_room(target: Path | str) -> None:
+    """Unlink the file at `target`, or make its folders when there is none."""
     try:
         os.unlink(target)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "wb") as out:
-        out.write(content)
 
 
 def empty(folder: Path) -> None:

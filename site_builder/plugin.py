@@ -218,7 +218,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
             return
         if cache.resolve().is_relative_to(site.resolve()):
             return
-        self.last_site = move_aside(site, cache / ".trash")
+        self.last_site = move_aside(site, self._trash(config))
+
+    def _trash(self, config: MkDocsConfig) -> Path:
+        """Where last sites wait to be removed (`on_pre_build`, `_put_back`)."""
+        return self._path(config, self.config.cache_dir) / ".trash"
 
     def _processes(self) -> int:
         """Forked workers to use: 1 under `mkdocs serve`, whose threads forbid forking."""
@@ -711,7 +715,8 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         """The pages kept aside in `on_files`, filled into their shape's shell or not.
 
         The second list holds the groups whose shape's shell was refused: they are
-        rendered as MkDocs would (`_render_aside`).
+        rendered as MkDocs would (`_render_aside`). Each filled page's shell is recorded
+        in `shells`, as the representatives' are.
         """
         filled: list[tuple[_DirectPage, Shell]] = []
         unshelled: list[list[_DirectPage]] = []
@@ -739,11 +744,11 @@ class CommitmentsPlugin(BasePlugin[CommitmentsConfig]):
         keep = {urls.page_file(page.url) for page, _ in filled}
         keep.update(self.download_files)
         keep.update(self.static_files)
-        cache = self._path(config, self.config.cache_dir)
         kept = put_back(self.last_site, Path(config.site_dir), keep)
         log.debug("%d files of the last build's site put back", kept)
         self.last_site = None
-        self.old_site = Background(partial(empty, cache / ".trash"), enabled=self._processes() > 1)
+        trash = self._trash(config)
+        self.old_site = Background(partial(empty, trash), enabled=self._processes() > 1)
 
     def _write_direct(
         self,
