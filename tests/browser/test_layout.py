@@ -52,6 +52,8 @@ def _open(open_page: Callable[..., Page], url: str, viewport: dict[str, int]) ->
     page = open_page(viewport)
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    # As the page first shows, before any scrolling (Material's header title moves then).
+    assert _scroll_width(page) <= viewport["width"], "the page scrolls sideways at load"
     wait_for_charts(page)
     page.wait_for_load_state("networkidle")
     return page
