@@ -29,7 +29,8 @@ What the plugin does at build time, and how the tree stands in for it:
 - `sb_t` (labels), `sb_site_feed`, `sb_css` and `sb_memo` in templates: replaced by their
   values (`sb_memo(key, super)` renders `super()` once per key; here, every time);
 - the sitemap's `lastmod` from the data's git history: not carried (a generator dates
-  pages its own way);
+  pages its own way), nor with it the date MkDocs stamps in sitemap.xml.gz's gzip header
+  (the latest page date: in a plain build, the day of the build);
 - the English copy under `en/` (the plugin's `english`): not carried. Its pages need the
   theme's language chosen per page (Material takes one `theme.language` for the whole
   site), which only the plugin does; the export is the Vietnamese site, and its templates
